@@ -1,0 +1,2 @@
+export { parseSpec } from "./parse.js";
+export { closestName } from "./closest.js";

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { ConfigError } from "../errors.js";
+import { parseSpec } from "./parse.js";
+
+const schema = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("StepLR"), step_size: z.number().int().positive(), gamma: z.number().positive().default(0.1) }),
+  z.strictObject({ type: z.literal("ExponentialLR"), gamma: z.number().positive() }),
+]);
+
+function errorOf(input: unknown): ConfigError {
+  try {
+    parseSpec(schema, input, "scheduler");
+  } catch (e) {
+    return e as ConfigError;
+  }
+  throw new Error("expected a ConfigError");
+}
+
+describe("parseSpec", () => {
+  it("returns the parsed value with defaults", () => {
+    expect(parseSpec(schema, { type: "StepLR", step_size: 3 }, "scheduler")).toEqual({ type: "StepLR", step_size: 3, gamma: 0.1 });
+  });
+
+  it("names a misspelt key, suggests the right one and lists the valid keys", () => {
+    const e = errorOf({ type: "StepLR", step_size: 3, gama: 0.5 });
+    expect(e).toBeInstanceOf(ConfigError);
+    expect(e.key).toBe("gama");
+    expect(e.message).toContain('unknown key "gama" (did you mean "gamma"?)');
+    expect(e.message).toContain("valid keys: type, step_size, gamma");
+  });
+
+  it("names an unknown type and suggests the closest", () => {
+    const e = errorOf({ type: "StepRL", step_size: 3 });
+    expect(e.message).toContain('unknown value "StepRL" (did you mean "StepLR"?)');
+    expect(e.message).toContain("StepLR, ExponentialLR");
+  });
+
+  it("names the key, the range and the value given when out of range", () => {
+    const e = errorOf({ type: "StepLR", step_size: -2 });
+    expect(e.key).toBe("step_size");
+    expect(e.value).toBe(-2);
+    expect(e.message).toMatch(/^scheduler\.step_size: .*>0.*got -2$/);
+  });
+
+  it("says when a required key is missing", () => {
+    expect(errorOf({ type: "ExponentialLR" }).message).toContain("scheduler.gamma: expected number, received undefined; it is missing");
+  });
+});

@@ -1,0 +1,30 @@
+/**
+ * Reads the shared PyTorch reference fixtures from `../shared/fixtures` (override with
+ * LRKIT_FIXTURES). Tests fail loudly when they are missing rather than skipping.
+ */
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+
+export const fixturesDir = process.env.LRKIT_FIXTURES ?? resolve(import.meta.dirname, "../../shared/fixtures");
+
+export function readFixture<T>(relativePath: string): T {
+  const path = resolve(fixturesDir, relativePath);
+  try {
+    return JSON.parse(readFileSync(path, "utf8")) as T;
+  } catch (e) {
+    throw new Error(`cannot read fixture ${path} (set LRKIT_FIXTURES to the fixtures folder): ${(e as Error).message}`, { cause: e });
+  }
+}
+
+/** Largest relative difference |a-b| / max(|b|, tiny) over two equally long lists. */
+export function maxRelativeError(actual: ArrayLike<number>, expected: ArrayLike<number>, tiny = 1e-300): number {
+  if (actual.length !== expected.length) throw new Error(`length ${actual.length} ≠ expected ${expected.length}`);
+  let worst = 0;
+  for (let i = 0; i < expected.length; i++) {
+    const a = actual[i]!;
+    const b = expected[i]!;
+    const err = a === b ? 0 : Math.abs(a - b) / Math.max(Math.abs(b), tiny);
+    worst = Math.max(worst, Number.isNaN(err) ? Infinity : err);
+  }
+  return worst;
+}

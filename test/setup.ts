@@ -1,0 +1,3 @@
+import { initEngine } from "../src/engine/index.js";
+
+await initEngine("wasm");
