@@ -6,5 +6,6 @@ export default defineConfig({
     setupFiles: ["./test/setup.ts"],
     testTimeout: 60_000,
     pool: "forks",
+    reporters: ["default", "./test/summary-reporter.ts"],
   },
 });

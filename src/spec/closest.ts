@@ -1,7 +1,8 @@
 /**
  * The valid name nearest to a misspelt one, for "did you mean" hints.
  *
- * Distance is Levenshtein's edit distance, compared case-insensitively; a name qualifies when it
+ * Distance is the optimal-string-alignment edit distance (Levenshtein plus swaps of two adjacent
+ * letters, so "alpah" is one edit from "alpha"), compared case-insensitively; a name qualifies when it
  * is at most a third of the longer name's length away (at least 1 edit, at most 3).
  */
 export function closestName(name: string, valid: readonly string[]): string | undefined {
@@ -19,14 +20,14 @@ export function closestName(name: string, valid: readonly string[]): string | un
 }
 
 function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= a.length; i++) {
-    const row = [i];
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = best;
     }
-    prev = row;
   }
-  return prev[b.length]!;
+  return d[a.length]![b.length]!;
 }

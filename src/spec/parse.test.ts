@@ -47,3 +47,22 @@ describe("parseSpec", () => {
     expect(errorOf({ type: "ExponentialLR" }).message).toContain("scheduler.gamma: expected number, received undefined; it is missing");
   });
 });
+
+describe("parseSpec hints", () => {
+  const required = z.strictObject({ warmup_steps: z.number(), alpha: z.number().optional() });
+
+  it("reports a misspelt required key as unknown, with the hint, rather than as missing", () => {
+    expect(() => parseSpec(required, { warmup_step: 3 }, "schedule")).toThrow('unknown key "warmup_step" (did you mean "warmup_steps"?)');
+  });
+
+  it("counts two swapped letters as one edit", () => {
+    expect(() => parseSpec(required, { warmup_steps: 3, alpah: 1 }, "schedule")).toThrow('(did you mean "alpha"?)');
+  });
+});
+
+describe("parseSpec enums", () => {
+  it("suggests the closest enum value", () => {
+    const schema = z.strictObject({ mode: z.enum(["triangular", "triangular2", "exp_range"]) });
+    expect(() => parseSpec(schema, { mode: "exp_rnage" }, "scheduler")).toThrow('scheduler.mode: unknown value "exp_rnage" (did you mean "exp_range"?); valid: triangular, triangular2, exp_range');
+  });
+});

@@ -6,11 +6,16 @@ import { z } from "zod";
 import { ConfigError } from "../errors.js";
 import { closestName } from "./closest.js";
 
-/** Parse `input` with `schema`; on failure throw a ConfigError about the first issue. */
+/**
+ * Parse `input` with `schema`; on failure throw a ConfigError about one issue: an unknown key when
+ * there is one (a misspelt required key also reports the real key as missing, and the misspelling
+ * is the better clue), else the first issue zod found.
+ */
 export function parseSpec<S extends z.ZodType>(schema: S, input: unknown, where: string): z.output<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
+  const issues = result.error.issues;
+  const issue = issues.find((i) => i.code === "unrecognized_keys") ?? issues[0]!;
   throw issueToError(issue, input, where, schema);
 }
 
@@ -32,8 +37,8 @@ function issueToError(issue: z.core.$ZodIssue, input: unknown, where: string, sc
       valueAt(input, [...issue.path, unknown]),
     );
   }
-  if (issue.code === "invalid_union" && "options" in issue && Array.isArray(issue.options)) {
-    const options = issue.options.map(String);
+  const options = allowedValues(issue);
+  if (options) {
     const guess = typeof value === "string" ? closestName(value, options) : undefined;
     const hint = guess ? ` (did you mean "${guess}"?)` : "";
     return new ConfigError(
@@ -46,6 +51,13 @@ function issueToError(issue: z.core.$ZodIssue, input: unknown, where: string, sc
   const expected = issue.message.replace(/^Invalid input: /, "");
   const got = value === undefined ? "it is missing" : `got ${show(value)}`;
   return new ConfigError(`${at}: ${expected}; ${got}`, where, key, value);
+}
+
+/** The allowed values of an enum (`invalid_value`) or a discriminated union (`invalid_union`) issue. */
+function allowedValues(issue: z.core.$ZodIssue): string[] | undefined {
+  if (issue.code === "invalid_value") return issue.values.map(String);
+  if (issue.code === "invalid_union" && "options" in issue && Array.isArray(issue.options)) return issue.options.map(String);
+  return undefined;
 }
 
 function valueAt(input: unknown, path: PropertyKey[]): unknown {
