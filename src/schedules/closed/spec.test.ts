@@ -254,7 +254,7 @@ describe("closedFormFromSpec errors", () => {
       name: "an unknown anneal strategy",
       spec: { type: "one_cycle", transition_steps: 100, anneal_strategy: "cosine" },
       key: "anneal_strategy",
-      message: /got "cosine"/,
+      message: /unknown value "cosine".*valid: cos, linear/,
     },
     {
       name: "both peak_value and d_model",
@@ -267,9 +267,9 @@ describe("closedFormFromSpec errors", () => {
       name: "an unknown decay shape",
       spec: { type: "warmup_stable_decay", warmup_steps: 1, stable_steps: 1, decay_steps: 1, decay_shape: "exp" },
       key: "decay_shape",
-      message: /got "exp"/,
+      message: /unknown value "exp"/,
     },
-    { name: "a bad interval", spec: { type: "constant", interval: "batch" }, key: "interval", message: /got "batch"/ },
+    { name: "a bad interval", spec: { type: "constant", interval: "batch" }, key: "interval", message: /unknown value "batch"; valid: step, epoch/ },
     { name: "no object", spec: "cosine", key: "", message: /^scheduler: expected object/ },
   ];
 

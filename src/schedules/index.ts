@@ -1,0 +1,8 @@
+/**
+ * Learning-rate schedules: closed-form schedules (optax style, `closed/`), PyTorch-exact
+ * schedulers built from specs or code (`torch/`, `createScheduler`), and their shared types.
+ */
+export type { Schedule, Scheduler, SchedulerState } from "./types.js";
+export { createScheduler, torchSchedulerTypes, type SchedulerContext, type TorchSchedulerSpec } from "./create.js";
+export * from "./torch/index.js";
+export * from "./closed/index.js";
