@@ -1,0 +1,42 @@
+/**
+ * Runs as files for other tools.
+ *
+ * CSV: one row per step, `run_id,step,epoch,lr,loss,grad_norm`, runs in creation order; numbers in
+ * JavaScript's shortest round-trip form, NaN and ±Infinity as `NaN`, `Infinity`, `-Infinity`
+ * (pandas and numpy read these), a missing gradient norm as an empty field.
+ *
+ * JSON: `{"format": "lrkit-runs", "version": 1, "runs": [...]}`, each run its record plus
+ * `epochs` and `steps` arrays, one run per line; non-finite numbers as the strings "NaN",
+ * "Infinity", "-Infinity" (JSON has no literal for them).
+ *
+ * Both come as a sequence of text chunks, one run at a time, so a large store is never held in
+ * memory as one string.
+ */
+import type { EpochRow, ExportFormat, RunRecord, StepRow } from "./types.js";
+import { toPlainJson } from "./values.js";
+
+export const CSV_HEADER = "run_id,step,epoch,lr,loss,grad_norm";
+
+export function* exportRuns(
+  runs: readonly RunRecord[],
+  format: ExportFormat,
+  steps: (runId: string) => StepRow[],
+  epochs: (runId: string) => EpochRow[],
+): Generator<string> {
+  if (format === "csv") {
+    yield `${CSV_HEADER}\n`;
+    for (const run of runs) {
+      yield steps(run.id)
+        .map((s) => `${run.id},${s.step},${s.epoch},${s.lr},${s.loss},${s.gradNorm ?? ""}\n`)
+        .join("");
+    }
+    return;
+  }
+  yield '{"format":"lrkit-runs","version":1,"runs":[';
+  let first = true;
+  for (const run of runs) {
+    yield `${first ? "" : ","}\n${toPlainJson({ ...run, epochs: epochs(run.id), steps: steps(run.id) })}`;
+    first = false;
+  }
+  yield "\n]}\n";
+}

@@ -1,0 +1,115 @@
+/** What the run store keeps: runs, their per-step and per-epoch logs, and sweeps. */
+
+export const runKinds = ["train", "find", "sweep-trial"] as const;
+export type RunKind = (typeof runKinds)[number];
+
+/** A run is `running` from `createRun` until `finishRun` sets one of the final statuses. */
+export const runStatuses = ["running", "completed", "failed", "stopped", "diverged"] as const;
+export type RunStatus = (typeof runStatuses)[number];
+export type FinalStatus = Exclude<RunStatus, "running">;
+
+export interface NewRun {
+  name?: string;
+  kind: RunKind;
+  config: unknown;
+  /** The sweep this run is a trial of; required for `kind: "sweep-trial"`. */
+  sweepId?: string;
+  /** The trial's identity within its sweep (e.g. its hyper-parameters as canonical JSON), so a resumed sweep can skip completed trials. */
+  trialKey?: string;
+  tags?: string[];
+}
+
+export interface RunRecord {
+  id: string;
+  name?: string;
+  kind: RunKind;
+  status: RunStatus;
+  config: unknown;
+  sweepId?: string;
+  trialKey?: string;
+  tags: string[];
+  /** ISO 8601 times: creation, the last write of any kind, and `finishRun`. */
+  createdAt: string;
+  updatedAt: string;
+  finishedAt?: string;
+  metrics?: Record<string, unknown>;
+  error?: string;
+  summary?: unknown;
+}
+
+/** A run with the size of its logs and its best validation values, as `getRun` and `listRuns` return it. */
+export interface RunSummary extends RunRecord {
+  stepCount: number;
+  lastStep?: number;
+  epochCount: number;
+  /** Per validation metric, its best value over epochs (see `bestValues`). */
+  best: Record<string, number>;
+}
+
+/** One optimizer step: the η actually used, the loss and the gradient norm (before clipping). */
+export interface StepRow {
+  step: number;
+  epoch: number;
+  lr: number;
+  loss: number;
+  gradNorm?: number;
+}
+
+export interface EpochRow {
+  epoch: number;
+  /** The global step count at the end of the epoch. */
+  step: number;
+  lr: number;
+  trainLoss: number;
+  val: Record<string, number>;
+  seconds: number;
+}
+
+export interface RunEnd {
+  status: FinalStatus;
+  metrics?: Record<string, unknown>;
+  error?: string;
+  summary?: unknown;
+}
+
+export interface RunFilter {
+  status?: RunStatus;
+  kind?: RunKind;
+  sweepId?: string;
+  /** Newest first; all runs when omitted. */
+  limit?: number;
+}
+
+export interface NewSweep {
+  name?: string;
+  config: unknown;
+}
+
+export const sweepStatuses = ["running", "completed", "failed", "stopped"] as const;
+export type SweepStatus = (typeof sweepStatuses)[number];
+
+export interface SweepRecord {
+  id: string;
+  name?: string;
+  status: SweepStatus;
+  config: unknown;
+  createdAt: string;
+  finishedAt?: string;
+  summary?: unknown;
+}
+
+export interface SweepEnd {
+  status: Exclude<SweepStatus, "running">;
+  summary?: unknown;
+}
+
+/** One trial of a sweep: its run, key, status and final metrics. */
+export interface TrialRecord {
+  runId: string;
+  trialKey?: string;
+  status: RunStatus;
+  metrics?: Record<string, unknown>;
+  createdAt: string;
+}
+
+export type ExportFormat = "csv" | "json";
