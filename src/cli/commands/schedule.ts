@@ -1,0 +1,208 @@
+/**
+ * `lrkit schedule SPEC --lr η --steps N`: what a scheduler does to η, without training. SPEC is a
+ * scheduler spec (PyTorch's names, e.g. `{"type":"OneCycleLR","max_lr":0.1}`, or a closed-form
+ * type such as `warmup_cosine`) given inline as JSON or as a .json/.yaml/.yml file. The scheduler
+ * is built on an optimizer whose lr is η and read then stepped N times, as a training loop would:
+ * the i-th recorded value is the η in force for step i. Output: a text summary (default), the
+ * recorded values as JSON (`--json`), and/or the η-vs-step chart (`--out lr.svg|lr.png`).
+ */
+import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { dirname, extname, resolve } from "node:path";
+import { Command, Option } from "commander";
+import { parse as parseYaml } from "yaml";
+import { ConfigError } from "../../errors.js";
+import { lrChart, renderSvg } from "../../report/index.js";
+import { renderPng } from "../../report/charts/node/index.js";
+import { createScheduler } from "../../schedules/index.js";
+
+interface ScheduleOptions {
+  lr: string;
+  steps: string;
+  out?: string;
+  json?: boolean;
+}
+
+/** η (and momentum, where the scheduler cycles it) at steps 0 … N−1. */
+interface ScheduleTrace {
+  steps: number[];
+  lr: number[];
+  momentum?: number[];
+}
+
+export function scheduleCommand(): Command {
+  return new Command("schedule")
+    .description("show what a learning-rate scheduler does to η over a number of steps")
+    .argument("<spec>", 'a scheduler spec as JSON (e.g. \'{"type":"StepLR","step_size":30}\') or a path to a .json/.yaml file')
+    .requiredOption("--lr <η>", "the optimizer's learning rate the scheduler starts from (torch's initial_lr)")
+    .requiredOption("--steps <n>", "how many steps to trace (also OneCycleLR's total_steps when the spec leaves it out)")
+    .addOption(new Option("--out <file>", "write the η-vs-step chart; .svg or .png (PNG at 2× for sharp display)"))
+    .addOption(new Option("--json", "print { steps, lr, momentum? } as one JSON object"))
+    .action(async (specArgument: string, options: ScheduleOptions) => {
+      const lr = positiveNumber(options.lr, "--lr");
+      const steps = positiveInteger(options.steps, "--steps");
+      const { spec, where } = readSpec(specArgument);
+      const out = options.out === undefined ? undefined : checkOutPath(options.out);
+      const trace = traceSchedule(spec, lr, steps, where);
+      const name = typeof spec.type === "string" ? spec.type : "schedule";
+      if (out) {
+        const chart = lrChart({ series: [{ name, steps: trace.steps, lr: trace.lr }], title: `${name}, base lr ${lr}` });
+        writeWhole(out, out.format === "svg" ? await renderSvg(chart) : await renderPng(chart, { scale: 2 }));
+      }
+      if (options.json) process.stdout.write(`${JSON.stringify(trace)}\n`);
+      else if (out) process.stdout.write(`wrote ${out.path}\n`);
+      else process.stdout.write(summary(name, lr, trace));
+    });
+}
+
+/** Reads η then steps, `steps` times; the last read needs no step after it (OneCycleLR forbids stepping past its end). */
+function traceSchedule(spec: Record<string, unknown>, lr: number, steps: number, where: string): ScheduleTrace {
+  if (spec.type === "ReduceLROnPlateau") {
+    throw new ConfigError(
+      `${where}.type: ReduceLROnPlateau lowers η when a monitored metric stops improving, so it has no curve without training; trace a spec whose η depends on the step alone`,
+      where,
+      "type",
+      spec.type,
+    );
+  }
+  const scheduler = createScheduler(spec, lr, { totalSteps: steps }, where);
+  const trace: Required<ScheduleTrace> = { steps: [], lr: [], momentum: [] };
+  for (let step = 0; step < steps; step++) {
+    trace.steps.push(step);
+    trace.lr.push(scheduler.lr);
+    if (scheduler.momentum !== undefined) trace.momentum.push(scheduler.momentum);
+    if (step < steps - 1) scheduler.step();
+  }
+  const { momentum, ...rest } = trace;
+  return momentum.length === steps ? trace : rest;
+}
+
+/** SPEC as an object, and where it came from for errors: inline JSON when it starts with `{`, else a .json/.yaml/.yml file. */
+function readSpec(argument: string): { spec: Record<string, unknown>; where: string } {
+  const inline = argument.trimStart().startsWith("{");
+  const where = inline ? "SPEC" : argument;
+  let parsed: unknown;
+  if (inline) {
+    try {
+      parsed = JSON.parse(argument);
+    } catch (error) {
+      throw new ConfigError(`SPEC is not valid JSON (${(error as Error).message}): ${argument}`, where, undefined, argument);
+    }
+  } else {
+    const ext = extname(argument).toLowerCase();
+    if (![".json", ".yaml", ".yml"].includes(ext)) {
+      throw new ConfigError(
+        `SPEC "${argument}" is neither inline JSON (starting with "{") nor a .json, .yaml or .yml file`,
+        "SPEC",
+        undefined,
+        argument,
+      );
+    }
+    if (!existsSync(argument)) throw new ConfigError(`SPEC file "${argument}" does not exist`, "SPEC", undefined, argument);
+    const text = readFileSync(argument, "utf8");
+    try {
+      parsed = ext === ".json" ? JSON.parse(text) : parseYaml(text);
+    } catch (error) {
+      throw new ConfigError(`${argument}: not valid ${ext === ".json" ? "JSON" : "YAML"}: ${(error as Error).message}`, where, undefined, text);
+    }
+  }
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+    throw new ConfigError(
+      `${where}: expected a scheduler spec object such as {"type": "StepLR", "step_size": 30}; got ${JSON.stringify(parsed)}`,
+      where,
+      undefined,
+      parsed,
+    );
+  }
+  return { spec: parsed as Record<string, unknown>, where };
+}
+
+interface OutPath {
+  path: string;
+  format: "svg" | "png";
+}
+
+/** Checks `--out` before any work: a known extension, and a folder that exists. */
+function checkOutPath(out: string): OutPath {
+  const ext = extname(out).toLowerCase();
+  if (ext !== ".svg" && ext !== ".png") {
+    throw new ConfigError(`--out: the chart is written as .svg or .png, chosen by the extension; got "${out}"`, "--out", "out", out);
+  }
+  const folder = dirname(resolve(out));
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+    throw new ConfigError(`--out: the folder "${dirname(out)}" does not exist; create it first or choose another path`, "--out", "out", out);
+  }
+  return { path: out, format: ext === ".svg" ? "svg" : "png" };
+}
+
+/** Writes beside the target and renames, so an interrupted write never leaves half a chart at `path`. */
+function writeWhole(out: OutPath, content: string | Uint8Array): void {
+  const partial = `${out.path}.partial-${process.pid}`;
+  try {
+    writeFileSync(partial, content);
+    renameSync(partial, out.path);
+  } finally {
+    rmSync(partial, { force: true });
+  }
+}
+
+function positiveNumber(text: string, option: string): number {
+  const value = Number(text);
+  if (text.trim() === "" || !Number.isFinite(value) || value <= 0) {
+    throw new ConfigError(`${option}: expected a positive number; got "${text}"`, option, option, text);
+  }
+  return value;
+}
+
+function positiveInteger(text: string, option: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value <= 0) {
+    throw new ConfigError(`${option}: expected a positive whole number of steps; got "${text}"`, option, option, text);
+  }
+  return value;
+}
+
+const sparkBars = "▁▂▃▄▅▆▇█";
+const sparkWidth = 60;
+const tableRows = 10;
+
+/** First/last/min/max η, where the maximum falls, a sparkline of η and a table of sampled steps. */
+function summary(name: string, baseLr: number, trace: ScheduleTrace): string {
+  const { lr, steps } = trace;
+  const n = lr.length;
+  let argMin = 0;
+  let argMax = 0;
+  for (let i = 1; i < n; i++) {
+    if (lr[i]! < lr[argMin]!) argMin = i;
+    if (lr[i]! > lr[argMax]!) argMax = i;
+  }
+  const lines = [
+    `${name} from lr ${show(baseLr)} over ${n} steps`,
+    `  first ${show(lr[0]!)}   last ${show(lr[n - 1]!)}`,
+    `  min   ${show(lr[argMin]!)} (step ${argMin})   max ${show(lr[argMax]!)} (step ${argMax})`,
+    `  η     ${sparkline(lr, lr[argMin]!, lr[argMax]!)}`,
+    "",
+    `  ${"step".padStart(8)}  ${"lr".padEnd(14)}${trace.momentum ? "momentum" : ""}`.trimEnd(),
+    ...sampleIndices(n, tableRows).map(
+      (i) => `  ${String(steps[i]).padStart(8)}  ${show(lr[i]!).padEnd(14)}${trace.momentum ? show(trace.momentum[i]!) : ""}`.trimEnd(),
+    ),
+  ];
+  return `${lines.join("\n")}\n`;
+}
+
+/** One bar per sampled step, its height η's place between min and max (all mid-height when η is constant). */
+function sparkline(values: readonly number[], min: number, max: number): string {
+  const top = sparkBars.length - 1;
+  return sampleIndices(values.length, sparkWidth)
+    .map((i) => sparkBars[max > min ? Math.round(((values[i]! - min) / (max - min)) * top) : Math.floor(top / 2)])
+    .join("");
+}
+
+/** Up to `count` indices spread evenly over 0 … n−1, both ends included. */
+function sampleIndices(n: number, count: number): number[] {
+  if (n <= count) return Array.from({ length: n }, (_, i) => i);
+  return Array.from({ length: count }, (_, k) => Math.round((k * (n - 1)) / (count - 1)));
+}
+
+function show(x: number): string {
+  return String(Number(x.toPrecision(6)));
+}
