@@ -7,10 +7,20 @@ import { resolve } from "node:path";
 
 export const fixturesDir = process.env.LRKIT_FIXTURES ?? resolve(import.meta.dirname, "../../shared/fixtures");
 
+const nonFinite: Record<string, number> = { NaN: NaN, Infinity: Infinity, "-Infinity": -Infinity };
+
+/** Python's json writes NaN, Infinity and -Infinity as bare words; they come back as numbers here. */
+function parsePythonJson(text: string): unknown {
+  const quoted = text.replace(/(?<=[[,:]\s*)(-?Infinity|NaN)(?=\s*[\],}])/g, '"\\u0000$1"');
+  return JSON.parse(quoted, (_key, value: unknown) =>
+    typeof value === "string" && value.startsWith("\u0000") ? nonFinite[value.slice(1)] : value,
+  );
+}
+
 export function readFixture<T>(relativePath: string): T {
   const path = resolve(fixturesDir, relativePath);
   try {
-    return JSON.parse(readFileSync(path, "utf8")) as T;
+    return parsePythonJson(readFileSync(path, "utf8")) as T;
   } catch (e) {
     throw new Error(`cannot read fixture ${path} (set LRKIT_FIXTURES to the fixtures folder): ${(e as Error).message}`, { cause: e });
   }

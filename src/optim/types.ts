@@ -8,7 +8,7 @@
  * - `Optimizer.step` consumes `params`, `grads` and `state`, borrows `hyper`.
  * - `init` borrows `params` (it reads shapes and dtypes, or takes `.ref`).
  */
-import type { JaxArray } from "../engine/index.js";
+import type { jax, JaxArray } from "../engine/index.js";
 
 /** Parameters, gradients and updates: a flat record from a parameter's name ("conv1.weight") to its array. */
 export type Params = Record<string, JaxArray>;
@@ -30,4 +30,56 @@ export interface Hyper {
 export interface GradientTransformation<S = unknown> {
   init(params: Params): S;
   update(updates: Params, state: S, params: Params, hyper: Hyper): [Params, S];
+  /**
+   * The parameters to evaluate the model at, for transformations whose training point differs
+   * from it (Schedule-Free's x versus y). Borrows `params` and `state`; returns new references.
+   */
+  evalParams?(params: Params, state: S): Params;
+}
+
+/**
+ * An optimizer's state: one chain state per parameter group, in `param_groups` order, then the
+ * group of parameters no pattern matched. Every leaf is an array, so a step can be jitted.
+ */
+export type OptimizerState = {
+  groups: ArrayTree[];
+};
+
+/** Nested records and lists of arrays: a jax-js pytree, so the state can pass through `jit`. */
+export type ArrayTree = jax.JsTree<JaxArray>;
+
+/** One array in saved optimizer state: its dtype, shape and raw little-endian bytes in base64. */
+export interface ArrayData {
+  dtype: string;
+  shape: number[];
+  data: string;
+}
+
+/** Saved optimizer state mirrors `OptimizerState` with every array replaced by its `ArrayData`. */
+export type StateTreeData = ArrayData | StateTreeData[] | { [key: string]: StateTreeData };
+
+/** Optimizer state as plain JSON-safe data (`JSON.stringify` keeps it bit for bit). */
+export interface OptimizerStateData {
+  format: "lrkit.optimizer-state";
+  version: 1;
+  type: string;
+  groups: StateTreeData[];
+}
+
+/** A built optimizer: PyTorch's update rule as a pure, jittable step over flat parameter records. */
+export interface Optimizer {
+  /** The spec with PyTorch's defaults filled in (top-level options, without `param_groups`). */
+  readonly defaults: Readonly<Record<string, unknown>>;
+  /** Each parameter group's patterns with its options fully resolved (top-level options overridden by the group's). */
+  readonly paramGroups: ReadonlyArray<Readonly<Record<string, unknown>> & { params: readonly string[] }>;
+  /** Fresh state for `params` (borrowed). Throws a ConfigError when a group pattern matches no parameter. */
+  init(params: Params): OptimizerState;
+  /** One update; consumes `params`, `grads` and `state`, borrows `hyper`. Returns the new params and state. */
+  step(params: Params, grads: Params, state: OptimizerState, hyper?: Hyper): [Params, OptimizerState];
+  /** The parameters to evaluate at (Schedule-Free's x; `params` itself elsewhere). Borrows both; returns new references. */
+  evalParams(params: Params, state: OptimizerState): Params;
+  /** The state as JSON-safe data, bit-exact. Borrows `state`. */
+  saveState(state: OptimizerState): Promise<OptimizerStateData>;
+  /** State from saved data, checked against `params` (borrowed): names, shapes and dtypes must fit. */
+  loadState(data: OptimizerStateData, params: Params): OptimizerState;
 }

@@ -66,3 +66,14 @@ describe("parseSpec enums", () => {
     expect(() => parseSpec(schema, { mode: "exp_rnage" }, "scheduler")).toThrow('scheduler.mode: unknown value "exp_rnage" (did you mean "exp_range"?); valid: triangular, triangular2, exp_range');
   });
 });
+
+describe("parseSpec values", () => {
+  it("shows non-finite numbers as such", () => {
+    const schema = z.strictObject({ lr: z.number().finite() });
+    expect(() => parseSpec(schema, { lr: Infinity }, "optimizer")).toThrow("got Infinity");
+  });
+
+  it("says a missing type is missing and lists the valid types", () => {
+    expect(() => parseSpec(schema, { step_size: 3 }, "scheduler")).toThrow("scheduler.type: it is missing; valid: StepLR, ExponentialLR");
+  });
+});

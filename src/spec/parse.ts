@@ -40,9 +40,9 @@ function issueToError(issue: z.core.$ZodIssue, input: unknown, where: string, sc
   const options = allowedValues(issue);
   if (options) {
     const guess = typeof value === "string" ? closestName(value, options) : undefined;
-    const hint = guess ? ` (did you mean "${guess}"?)` : "";
+    const hint = guess === value ? " (a string here: write it without quotes)" : guess ? ` (did you mean "${guess}"?)` : "";
     return new ConfigError(
-      `${at}: unknown value ${show(value)}${hint}; valid: ${options.join(", ")}`,
+      value === undefined ? `${at}: it is missing; valid: ${options.join(", ")}` : `${at}: unknown value ${show(value)}${hint}; valid: ${options.join(", ")}`,
       where,
       key,
       value,
@@ -106,5 +106,7 @@ function childSchema(schema: z.ZodType, value: unknown, key: PropertyKey): z.Zod
 }
 
 function show(value: unknown): string {
-  return typeof value === "string" ? `"${value}"` : JSON.stringify(value) ?? String(value);
+  if (typeof value === "string") return `"${value}"`;
+  if (typeof value === "number" && !Number.isFinite(value)) return String(value);
+  return JSON.stringify(value) ?? String(value);
 }

@@ -80,8 +80,8 @@ describe("createClipping rejects bad specs, naming the key, the value and what i
   it("an unknown norm_type, listing 2, 1 and inf", () => {
     const e = configError({ max_norm: 1, norm_type: 3 });
     expect(e).toMatchObject({ key: "norm_type", value: 3 });
-    expect(e.message).toBe('clip.norm_type: expected 2, 1 or "inf"; got 3');
-    expect(configError({ max_norm: 1, norm_type: "2" }).message).toBe('clip.norm_type: expected 2, 1 or "inf"; got "2"');
+    expect(e.message).toBe("clip.norm_type: unknown value 3; valid: 2, 1, inf, Infinity");
+    expect(configError({ max_norm: 1, norm_type: "2" }).message).toBe('clip.norm_type: unknown value "2" (a string here: write it without quotes); valid: 2, 1, inf, Infinity');
   });
 
   it("an unknown or misspelt key, with a suggestion", () => {
