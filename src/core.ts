@@ -1,7 +1,18 @@
 /**
- * The browser-safe core of lrkit: engine, schedules, optimizers and clipping, with no Node-only
- * imports, so the same code bundles for a web page. `index.ts` adds the Node-only parts.
+ * The browser-safe core of lrkit: engine, schedules, optimizers and clipping, layers and losses,
+ * the data pipeline and the trainer, chart specs — with no Node-only imports, so the same code
+ * bundles for a web page. Call `await initEngine()` (e.g. `initEngine("webgpu")`) before use.
+ * `index.ts` adds the Node-only parts and initialises the wasm device on import.
  */
 export { jax, initEngine, type JaxArray, type DType, type Device } from "./engine/index.js";
+export { toTensorData, fromTensorData, type TensorData } from "./engine/tensor-data.js";
 export { ConfigError } from "./errors.js";
 export { parseSpec, closestName } from "./spec/index.js";
+export * from "./schedules/index.js";
+export * from "./optim/index.js";
+export * from "./data/index.js";
+export * as nn from "./nn/index.js";
+export { createModel, createLoss, type Model, type ModelSpec, type Loss, type LossSpec } from "./nn/index.js";
+export * from "./train/index.js";
+export * from "./report/index.js";
+export { linearRegression, type LinearRegressionOptions, type LinearRegressionResult } from "./examples/linear-regression.js";

@@ -9,7 +9,7 @@ export { STORE_FORMAT, SCHEMA_VERSION } from "./schema.js";
 export { StoreError, type StoreErrorReason } from "./errors.js";
 export { storePath, DEFAULT_STORE_PATH } from "./path.js";
 export { bestValues, higherIsBetter } from "./best.js";
-export { compareRuns, flatten, type Comparison, type ComparisonRow } from "./compare.js";
+export { compareRuns, type Comparison, type ComparisonRow } from "./compare.js";
 export { CSV_HEADER } from "./export.js";
 export { toPlainJson } from "./values.js";
 export {

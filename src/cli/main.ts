@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+/** The `lrkit` command. Each sub-command lives in `commands/`; errors become one clear line on stderr. */
+import { Command } from "commander";
+import { initEngine } from "../engine/index.js";
+import { exampleCommand } from "./commands/example.js";
+import { runsCommand } from "./commands/runs.js";
+import { scheduleCommand } from "./commands/schedule.js";
+import { reportFailure } from "./failure.js";
+
+const program = new Command()
+  .name("lrkit")
+  .description("Choose, schedule, adapt and understand the learning rate η in θ ← θ − η·∇J(θ).")
+  .version("0.1.0")
+  .showHelpAfterError();
+
+program.addCommand(exampleCommand());
+program.addCommand(scheduleCommand());
+program.addCommand(runsCommand());
+
+try {
+  await initEngine("wasm");
+  await program.parseAsync(process.argv);
+} catch (error) {
+  process.exitCode = reportFailure(error);
+}

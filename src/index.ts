@@ -1,0 +1,14 @@
+/**
+ * lrkit for Node: the browser-safe core plus files, datasets on disk, the run store, PNG charts and
+ * checkpoints. Importing it installs the Float16Array polyfill jax-js needs on Node 20 and
+ * initialises the wasm device.
+ */
+import { initEngine } from "./engine/index.js";
+
+export * from "./core.js";
+export * from "./data/node/index.js";
+export * from "./store/index.js";
+export * from "./report/charts/node/index.js";
+export { readCheckpoint, writeCheckpoint, writeFileAtomic } from "./train/checkpoint-file.js";
+
+await initEngine("wasm");

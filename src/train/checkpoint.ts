@@ -1,0 +1,22 @@
+/**
+ * What a checkpoint holds: everything needed to continue a run bit-identically — parameters,
+ * buffers (e.g. BatchNorm running statistics), optimizer state, scheduler state, the data-order
+ * seed and the step and epoch counters. Batch order and dropout keys are pure functions of
+ * (seed, epoch, step), so the RNG state is the seed itself.
+ */
+import type { TensorData } from "../engine/tensor-data.js";
+import type { SchedulerState } from "../schedules/types.js";
+
+export interface Checkpoint {
+  format: "lrkit-checkpoint";
+  version: 1;
+  /** Optimizer steps taken. */
+  step: number;
+  /** Epochs completed. */
+  epoch: number;
+  seed: number;
+  params: Record<string, TensorData>;
+  buffers: Record<string, TensorData>;
+  optimizer: unknown;
+  scheduler: SchedulerState | null;
+}

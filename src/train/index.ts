@@ -1,0 +1,13 @@
+/**
+ * Training: one jitted step (forward, loss, gradients, clipping, optimizer update with η as a
+ * traced scalar), a short loop, and callbacks on named events for everything optional.
+ */
+export { createTrainer, type TrainableModel, type LossFn, type TrainerSetup, type FitInput, type FitOutput } from "./trainer.js";
+export { fire, type Callback, type EventName, type Metrics, type TrainState } from "./callback.js";
+export { batchSource, type ArrayBatch, type BatchSource, type BatchSourceOptions } from "./batches.js";
+export { divergenceGuard, type DivergenceGuardOptions } from "./callbacks/divergence-guard.js";
+export { earlyStopping, type EarlyStopping, type EarlyStoppingOptions } from "./callbacks/early-stopping.js";
+export { history, type History, type StepLog, type EpochLog } from "./callbacks/history.js";
+export { scheduleLr, type ScheduleLrOptions } from "./callbacks/schedule-lr.js";
+export type { Checkpoint } from "./checkpoint.js";
+export { parseRunConfig, runConfigSchema, type RunConfig } from "./run-config.js";

@@ -1,0 +1,160 @@
+/**
+ * The training loop. One jitted step does the whole update:
+ *
+ *   (ŷ, buffers') = model(θ, buffers, x)            forward, train mode
+ *   J(θ) = loss(ŷ, y),  g = ∇J(θ)                    value and gradient
+ *   ‖g‖ = global 2-norm of g                          logged every step
+ *   g ← clip(g)                                       optional
+ *   θ' , s' = optimizer(θ, g, s; η, momentum)         η and momentum are traced scalars
+ *
+ * Because η and momentum enter as 0-d array arguments, a schedule changes them every step without
+ * recompiling. The loop reads the loss and gradient norm back each step (two scalars), which also
+ * keeps jax-js's lazy work from piling up. Everything optional happens in callbacks.
+ */
+import { jax, type DType, type JaxArray } from "../engine/index.js";
+import type { GradientTransformation, Hyper, Optimizer, OptimizerState, Params } from "../optim/index.js";
+import type { BatchSource } from "./batches.js";
+import { fire, type Callback, type Metrics, type TrainState } from "./callback.js";
+
+const np = jax.numpy;
+
+/** What the trainer needs of a model: a pure forward pass over flat parameters and buffers. */
+export interface TrainableModel {
+  apply(params: Params, buffers: Params, x: JaxArray, ctx: { train: boolean; key?: JaxArray }): { y: JaxArray; buffers: Params };
+}
+
+/** A loss: the mean over the batch of the model's output against the targets; consumes both. */
+export type LossFn = (output: JaxArray, target: JaxArray) => JaxArray;
+
+export interface TrainerSetup {
+  model: TrainableModel;
+  loss: LossFn;
+  optimizer: Optimizer;
+  clip?: GradientTransformation;
+  /** The η and momentum used while no scheduler callback sets them. */
+  lr: number;
+  momentum?: number;
+}
+
+export interface FitInput {
+  params: Params;
+  buffers: Params;
+  optState?: OptimizerState;
+  train: BatchSource;
+  epochs: number;
+  /** Epochs already done (when resuming from a checkpoint). */
+  startEpoch?: number;
+  startStep?: number;
+  seed: number;
+  callbacks?: Callback[];
+  /** Computes validation metrics at the end of every epoch; borrows params and buffers. */
+  validate?: (params: Params, buffers: Params) => Promise<Metrics>;
+}
+
+export interface FitOutput {
+  params: Params;
+  buffers: Params;
+  optState: OptimizerState;
+  epochs: number;
+  steps: number;
+  stopped: TrainState["stop"];
+}
+
+/** The η and momentum of this step as traced 0-d arrays; momentum only while a scheduler cycles it. */
+function hyperFor(state: TrainState, dtype: DType): Hyper {
+  const lr = np.full([], state.lr, { dtype });
+  return state.momentum === undefined ? { lr } : { lr, momentum: np.full([], state.momentum, { dtype }) };
+}
+
+/** A 32-bit PRNG seed for one step's dropout key, mixed from (seed, step) so runs resume identically. */
+function stepSeed(seed: number, step: number): number {
+  return (Math.imul(seed ^ 0x5bd1e995, 0x9e3779b1) + Math.imul(step, 0x85ebca6b)) | 0;
+}
+
+type StepOutput = { params: Params; buffers: Params; optState: OptimizerState; loss: JaxArray; gradNorm: JaxArray };
+
+/** Global 2-norm √(Σ g²) over every gradient tensor; borrows the gradients. */
+function globalNorm(grads: Params): JaxArray {
+  const squares = Object.values(grads).map((g) => np.sum(g.ref.mul(g.ref)).astype(np.float32));
+  return np.sqrt(squares.reduce((a, b) => a.add(b)));
+}
+
+export function createTrainer(setup: TrainerSetup) {
+  const { model, loss, optimizer, clip } = setup;
+
+  const trainStep = jax.jit(
+    (params: Params, buffers: Params, optState: OptimizerState, x: JaxArray, y: JaxArray, hyper: Hyper, key: JaxArray): StepOutput => {
+      const objective = (p: Params): [JaxArray, Params] => {
+        const out = model.apply(p, buffers, x, { train: true, key });
+        return [loss(out.y, y), out.buffers];
+      };
+      const [[lossValue, newBuffers], rawGrads] = jax.valueAndGrad(objective, { hasAux: true })(jax.tree.ref(params));
+      const gradNorm = globalNorm(rawGrads);
+      const grads = clip ? clip.update(rawGrads, clip.init(params), params, {})[0] : rawGrads;
+      const [newParams, newOptState] = optimizer.step(params, grads, optState, hyper);
+      jax.tree.dispose(hyper);
+      return { params: newParams, buffers: newBuffers, optState: newOptState, loss: lossValue, gradNorm };
+    },
+  );
+
+  async function fit(input: FitInput): Promise<FitOutput> {
+    const callbacks = input.callbacks ?? [];
+    const state: TrainState = {
+      epoch: input.startEpoch ?? 0,
+      step: input.startStep ?? 0,
+      stepsPerEpoch: input.train.batchesPerEpoch,
+      lr: setup.lr,
+      momentum: setup.momentum,
+      loss: NaN,
+      gradNorm: NaN,
+      trainLoss: NaN,
+      val: {},
+      stop: undefined,
+      params: input.params,
+      buffers: input.buffers,
+    };
+    let optState = input.optState ?? optimizer.init(state.params);
+    const dtype = Object.values(state.params)[0]?.dtype ?? np.float32;
+
+    await fire(callbacks, "beforeFit", state);
+    for (; state.epoch < input.epochs && !state.stop; state.epoch++) {
+      await fire(callbacks, "beforeEpoch", state);
+      let lossSum = 0;
+      let batches = 0;
+      for (const batch of input.train.epoch(state.epoch)) {
+        await fire(callbacks, "beforeBatch", state);
+        const out = trainStep(
+          state.params,
+          state.buffers,
+          optState,
+          batch.x,
+          batch.y,
+          hyperFor(state, dtype),
+          jax.random.key(stepSeed(input.seed, state.step)),
+        );
+        state.params = out.params;
+        state.buffers = out.buffers;
+        optState = out.optState;
+        state.loss = (await out.loss.data())[0]!;
+        state.gradNorm = (await out.gradNorm.data())[0]!;
+        state.step++;
+        lossSum += state.loss;
+        batches++;
+        await fire(callbacks, "afterBatch", state);
+        if (state.stop) break;
+      }
+      state.trainLoss = lossSum / Math.max(batches, 1);
+      state.val = input.validate ? await input.validate(state.params, state.buffers) : {};
+      await fire(callbacks, "afterEpoch", state);
+    }
+    await fire(callbacks, "afterFit", state);
+    return { params: state.params, buffers: state.buffers, optState, epochs: state.epoch, steps: state.step, stopped: state.stop };
+  }
+
+  return {
+    fit,
+    dispose() {
+      trainStep.dispose();
+    },
+  };
+}
