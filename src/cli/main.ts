@@ -5,6 +5,7 @@ import { initEngine } from "../engine/index.js";
 import { exampleCommand } from "./commands/example.js";
 import { runsCommand } from "./commands/runs.js";
 import { scheduleCommand } from "./commands/schedule.js";
+import { trainCommand } from "./commands/train.js";
 import { reportFailure } from "./failure.js";
 
 const program = new Command()
@@ -14,6 +15,7 @@ const program = new Command()
   .showHelpAfterError();
 
 program.addCommand(exampleCommand());
+program.addCommand(trainCommand());
 program.addCommand(scheduleCommand());
 program.addCommand(runsCommand());
 

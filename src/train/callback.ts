@@ -7,14 +7,14 @@
  * `beforeBatch` may set `lr`/`momentum` for the coming step; `afterBatch` sees the loss and gradient norm of the step just taken and the η it used;
  * `afterEpoch` sees the epoch's train loss and the validation metrics.
  */
-import type { Params } from "../optim/types.js";
+import type { OptimizerState, Params } from "../optim/types.js";
 
 export type Metrics = Record<string, number>;
 
 export interface TrainState {
   /** Index of the current epoch, from 0 (during afterEpoch: the epoch just finished). */
   epoch: number;
-  /** Optimizer steps taken so far. */
+  /** Optimizer steps taken before the current one: the 0-based index of the step in beforeBatch and afterBatch, the count of steps taken elsewhere. */
   step: number;
   /** Steps in one epoch. */
   stepsPerEpoch: number;
@@ -32,6 +32,8 @@ export interface TrainState {
   /** The current parameters; callbacks borrow them (take `.ref` to keep a copy). */
   params: Params;
   buffers: Params;
+  /** The optimizer state; callbacks borrow it (a checkpoint saves it). */
+  optState: OptimizerState;
 }
 
 export interface Callback {

@@ -5,7 +5,7 @@
  *
  *   data: { name: mnist }                       # or { csv: path, label: col }; dir optional
  *   model: { preset: cnn }
- *   loss: cross_entropy                         # or { type: cross_entropy, label_smoothing: 0.1 }
+ *   loss: cross_entropy                         # or { type: CrossEntropyLoss, label_smoothing: 0.1 }
  *   optimizer: { type: SGD, lr: 0.1, momentum: 0.9, nesterov: true, weight_decay: 5.0e-4 }
  *   scheduler: { type: OneCycleLR, max_lr: 0.1 }  # total_steps inferred from epochs when omitted
  *   clip: { max_norm: 1.0 }
@@ -15,18 +15,6 @@
  */
 import { z } from "zod";
 import { parseSpec } from "../spec/index.js";
-
-const lossName = z.enum(["cross_entropy", "mse", "huber", "bce"]);
-
-const lossSpec = z.union([
-  lossName,
-  z.strictObject({
-    type: lossName,
-    label_smoothing: z.number().min(0).max(1).optional(),
-    pos_weight: z.number().positive().optional(),
-    delta: z.number().positive().optional(),
-  }),
-]);
 
 const earlyStoppingSpec = z.strictObject({
   monitor: z.string().default("loss"),
@@ -39,12 +27,13 @@ const earlyStoppingSpec = z.strictObject({
 const divergenceSpec = z.strictObject({
   factor: z.number().gt(1).default(4),
   warmup_steps: z.number().int().min(0).default(10),
+  beta: z.number().min(0).lt(1).default(0.98),
 });
 
 export const runConfigSchema = z.strictObject({
   data: z.record(z.string(), z.unknown()),
   model: z.record(z.string(), z.unknown()),
-  loss: lossSpec.optional(),
+  loss: z.union([z.string(), z.record(z.string(), z.unknown())]).optional(),
   optimizer: z.record(z.string(), z.unknown()),
   scheduler: z.record(z.string(), z.unknown()).optional(),
   clip: z.record(z.string(), z.unknown()).optional(),
@@ -52,8 +41,9 @@ export const runConfigSchema = z.strictObject({
   batch_size: z.number().int().positive(),
   seed: z.number().int().default(0),
   val_fraction: z.number().min(0).lt(1).default(0.1),
+  standardize: z.union([z.literal("auto"), z.boolean()]).default("auto"),
   early_stopping: earlyStoppingSpec.optional(),
-  divergence: z.union([divergenceSpec, z.literal(false)]).default({ factor: 4, warmup_steps: 10 }),
+  divergence: z.union([divergenceSpec, z.literal(false)]).default({ factor: 4, warmup_steps: 10, beta: 0.98 }),
   checkpoint_every: z.number().int().positive().optional(),
 });
 

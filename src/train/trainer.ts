@@ -47,8 +47,8 @@ export interface FitInput {
   startStep?: number;
   seed: number;
   callbacks?: Callback[];
-  /** Computes validation metrics at the end of every epoch; borrows params and buffers. */
-  validate?: (params: Params, buffers: Params) => Promise<Metrics>;
+  /** Computes validation metrics at the end of every epoch from the state (borrowing its arrays). */
+  validate?: (state: TrainState) => Promise<Metrics>;
 }
 
 export interface FitOutput {
@@ -112,8 +112,8 @@ export function createTrainer(setup: TrainerSetup) {
       stop: undefined,
       params: input.params,
       buffers: input.buffers,
+      optState: input.optState ?? optimizer.init(input.params),
     };
-    let optState = input.optState ?? optimizer.init(state.params);
     const dtype = Object.values(state.params)[0]?.dtype ?? np.float32;
 
     await fire(callbacks, "beforeFit", state);
@@ -126,7 +126,7 @@ export function createTrainer(setup: TrainerSetup) {
         const out = trainStep(
           state.params,
           state.buffers,
-          optState,
+          state.optState,
           batch.x,
           batch.y,
           hyperFor(state, dtype),
@@ -134,21 +134,21 @@ export function createTrainer(setup: TrainerSetup) {
         );
         state.params = out.params;
         state.buffers = out.buffers;
-        optState = out.optState;
+        state.optState = out.optState;
         state.loss = (await out.loss.data())[0]!;
         state.gradNorm = (await out.gradNorm.data())[0]!;
-        state.step++;
         lossSum += state.loss;
         batches++;
         await fire(callbacks, "afterBatch", state);
+        state.step++;
         if (state.stop) break;
       }
       state.trainLoss = lossSum / Math.max(batches, 1);
-      state.val = input.validate ? await input.validate(state.params, state.buffers) : {};
+      state.val = input.validate ? await input.validate(state) : {};
       await fire(callbacks, "afterEpoch", state);
     }
     await fire(callbacks, "afterFit", state);
-    return { params: state.params, buffers: state.buffers, optState, epochs: state.epoch, steps: state.step, stopped: state.stop };
+    return { params: state.params, buffers: state.buffers, optState: state.optState, epochs: state.epoch, steps: state.step, stopped: state.stop };
   }
 
   return {

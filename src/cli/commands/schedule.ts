@@ -6,14 +6,14 @@
  * the i-th recorded value is the η in force for step i. Output: a text summary (default), the
  * recorded values as JSON (`--json`), and/or the η-vs-step chart (`--out lr.svg|lr.png`).
  */
-import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, extname, resolve } from "node:path";
 import { Command, Option } from "commander";
-import { parse as parseYaml } from "yaml";
 import { ConfigError } from "../../errors.js";
 import { lrChart, renderSvg } from "../../report/index.js";
 import { renderPng } from "../../report/charts/node/index.js";
 import { createScheduler } from "../../schedules/index.js";
+import { readSpec } from "../read-spec.js";
 
 interface ScheduleOptions {
   lr: string;
@@ -74,46 +74,6 @@ function traceSchedule(spec: Record<string, unknown>, lr: number, steps: number,
   }
   const { momentum, ...rest } = trace;
   return momentum.length === steps ? trace : rest;
-}
-
-/** SPEC as an object, and where it came from for errors: inline JSON when it starts with `{`, else a .json/.yaml/.yml file. */
-function readSpec(argument: string): { spec: Record<string, unknown>; where: string } {
-  const inline = argument.trimStart().startsWith("{");
-  const where = inline ? "SPEC" : argument;
-  let parsed: unknown;
-  if (inline) {
-    try {
-      parsed = JSON.parse(argument);
-    } catch (error) {
-      throw new ConfigError(`SPEC is not valid JSON (${(error as Error).message}): ${argument}`, where, undefined, argument);
-    }
-  } else {
-    const ext = extname(argument).toLowerCase();
-    if (![".json", ".yaml", ".yml"].includes(ext)) {
-      throw new ConfigError(
-        `SPEC "${argument}" is neither inline JSON (starting with "{") nor a .json, .yaml or .yml file`,
-        "SPEC",
-        undefined,
-        argument,
-      );
-    }
-    if (!existsSync(argument)) throw new ConfigError(`SPEC file "${argument}" does not exist`, "SPEC", undefined, argument);
-    const text = readFileSync(argument, "utf8");
-    try {
-      parsed = ext === ".json" ? JSON.parse(text) : parseYaml(text);
-    } catch (error) {
-      throw new ConfigError(`${argument}: not valid ${ext === ".json" ? "JSON" : "YAML"}: ${(error as Error).message}`, where, undefined, text);
-    }
-  }
-  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
-    throw new ConfigError(
-      `${where}: expected a scheduler spec object such as {"type": "StepLR", "step_size": 30}; got ${JSON.stringify(parsed)}`,
-      where,
-      undefined,
-      parsed,
-    );
-  }
-  return { spec: parsed as Record<string, unknown>, where };
 }
 
 interface OutPath {

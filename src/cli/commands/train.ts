@@ -1,0 +1,109 @@
+/**
+ * `lrkit train --config run.yaml`: one training run from a config file. Progress bars go to
+ * stderr, the summary (or `--json`) to stdout; every run is recorded in the run store, and
+ * `--out DIR` keeps its per-step log, epoch log, checkpoints and result as files.
+ */
+import { existsSync } from "node:fs";
+import { Command, Option } from "commander";
+import { loadDataset } from "../../data/node/index.js";
+import { ConfigError } from "../../errors.js";
+import { openStore, storePath, type RunStore } from "../../store/index.js";
+import type { Callback } from "../../train/callback.js";
+import { readCheckpoint } from "../../train/checkpoint-file.js";
+import { runLogger } from "../../train/callbacks/run-logger.js";
+import { runFiles } from "../../train/run-files.js";
+import { runTraining, type TrainingRunResult } from "../../train/run-training.js";
+import { progressBar } from "../progress.js";
+import { readSpec } from "../read-spec.js";
+
+interface TrainOptions {
+  config: string;
+  json?: boolean;
+  out?: string;
+  resume?: string;
+  dataDir?: string;
+  store?: string;
+  record: boolean;
+  progress?: boolean;
+}
+
+export function trainCommand(): Command {
+  return new Command("train")
+    .description("train a model from a config file (YAML or JSON) and report what η did")
+    .requiredOption("-c, --config <file>", "run config: data, model, loss, optimizer, scheduler, clip, epochs, batch_size, seed")
+    .addOption(new Option("--json", "print one JSON object with the metrics on stdout (progress stays on stderr)"))
+    .addOption(new Option("--out <dir>", "keep steps.csv, epochs.jsonl, checkpoint.json and result.json in this folder"))
+    .addOption(new Option("--resume <checkpoint>", "continue from a checkpoint written by --out with the same config"))
+    .addOption(new Option("--data-dir <dir>", "where datasets are (default: $LRKIT_DATA_DIR, then ../shared/datasets)"))
+    .addOption(new Option("--store <path>", "the run store (default: $LRKIT_STORE, then runs/lrkit.db)"))
+    .addOption(new Option("--no-record", "do not record the run in the run store"))
+    .addOption(new Option("--progress", "draw progress bars even when stderr is not a terminal"))
+    .action(async (options: TrainOptions) => {
+      const result = await train(options);
+      process.stdout.write(options.json ? `${JSON.stringify(jsonSummary(result.run, result.runId))}\n` : textSummary(result.run, result.runId));
+      if (result.run.stopped && result.run.stopped.kind !== "early_stopping") process.exitCode = 3;
+    });
+}
+
+async function train(options: TrainOptions): Promise<{ run: TrainingRunResult; runId?: string }> {
+  const { spec: config, where } = readSpec(options.config, "{ data: { name: mnist }, model: { preset: cnn }, optimizer: { type: Adam, lr: 0.001 }, epochs: 1, batch_size: 64 }");
+  const dataSpec = config.data as Record<string, unknown> | undefined;
+  if (!dataSpec || typeof dataSpec !== "object") throw new ConfigError(`${where}.data: it is missing; e.g. data: { name: mnist }`, where, "data", dataSpec);
+  const { dir, ...datasetSpec } = dataSpec;
+  const data = await loadDataset(datasetSpec as never, { dataDir: (options.dataDir ?? dir) as string | undefined });
+
+  if (options.resume && !existsSync(options.resume)) throw new ConfigError(`--resume: no checkpoint at "${options.resume}"`, "--resume", "resume", options.resume);
+  const resume = options.resume ? readCheckpoint(options.resume) : undefined;
+  const files = options.out ? runFiles(options.out) : undefined;
+  const store: RunStore | undefined = options.record ? openStore(storePath(options.store)) : undefined;
+  const runId = store?.createRun({ kind: "train", config, name: options.config });
+  const callbacks: Callback[] = [progressBar({ epochs: Number(config.epochs) || 0, force: options.progress })];
+  if (store && runId) callbacks.push(runLogger(store, runId));
+  if (files) callbacks.push(runLogger(files, runId ?? "run"));
+
+  try {
+    const run = await runTraining(config, {
+      data,
+      callbacks,
+      resume,
+      saveCheckpoint: files ? (c) => files.saveCheckpoint(c) : undefined,
+      where,
+    });
+    const status = !run.stopped || run.stopped.kind === "early_stopping" ? "completed" : "diverged";
+    store?.finishRun(runId!, { status, metrics: run.metrics, summary: jsonSummary(run, runId), error: run.stopped?.reason });
+    files?.saveResult(jsonSummary(run, runId));
+    return { run, runId };
+  } catch (error) {
+    store?.finishRun(runId!, { status: "failed", error: (error as Error).message });
+    throw error;
+  } finally {
+    store?.close();
+  }
+}
+
+function jsonSummary(run: TrainingRunResult, runId: string | undefined) {
+  return {
+    run_id: runId ?? null,
+    metrics: run.metrics,
+    epochs: run.epochs,
+    steps: run.steps,
+    wall_seconds: run.wall_seconds,
+    lr_final: run.lr_final,
+    stopped: run.stopped ?? null,
+  };
+}
+
+function textSummary(run: TrainingRunResult, runId: string | undefined): string {
+  const show = (metrics: Record<string, number>) =>
+    Object.entries(metrics)
+      .map(([k, v]) => `${k} ${Number.isInteger(v) ? v : v.toFixed(4)}`)
+      .join(", ") || "-";
+  const lines = [
+    `trained ${run.epochs} epoch${run.epochs === 1 ? "" : "s"} (${run.steps} steps) in ${run.wall_seconds.toFixed(1)} s; final lr ${run.lr_final.toPrecision(4)}`,
+    `  val:  ${show(run.metrics.val)}`,
+    `  test: ${show(run.metrics.test)}`,
+  ];
+  if (run.stopped) lines.push(`  stopped: ${run.stopped.reason}`);
+  if (runId) lines.push(`  run ${runId} (lrkit runs show ${runId})`);
+  return `${lines.join("\n")}\n`;
+}

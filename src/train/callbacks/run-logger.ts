@@ -1,0 +1,51 @@
+/**
+ * Sends the run's curves to a run log (the SQLite run store, or anything with the same two
+ * methods): every step's η, loss and gradient norm in batches of `every` rows (one transaction
+ * each, so the training step is not slowed), and every epoch's summary.
+ */
+import type { Callback, Metrics, TrainState } from "../callback.js";
+
+export interface StepRow {
+  step: number;
+  epoch: number;
+  lr: number;
+  loss: number;
+  gradNorm?: number;
+}
+
+export interface RunLog {
+  logSteps(runId: string, rows: StepRow[]): void;
+  logEpoch(runId: string, row: { epoch: number; step: number; lr: number; trainLoss: number; val: Metrics; seconds: number }): void;
+}
+
+export function runLogger(log: RunLog, runId: string, options: { every?: number } = {}): Callback {
+  const every = options.every ?? 100;
+  let pending: StepRow[] = [];
+  let epochStart = 0;
+  const flush = () => {
+    if (pending.length === 0) return;
+    log.logSteps(runId, pending);
+    pending = [];
+  };
+  return {
+    beforeEpoch() {
+      epochStart = performance.now();
+    },
+    afterBatch(state: TrainState) {
+      pending.push({ step: state.step, epoch: state.epoch, lr: state.lr, loss: state.loss, gradNorm: state.gradNorm });
+      if (pending.length >= every) flush();
+    },
+    afterEpoch(state: TrainState) {
+      flush();
+      log.logEpoch(runId, {
+        epoch: state.epoch,
+        step: state.step,
+        lr: state.lr,
+        trainLoss: state.trainLoss,
+        val: state.val,
+        seconds: (performance.now() - epochStart) / 1000,
+      });
+    },
+    afterFit: flush,
+  };
+}

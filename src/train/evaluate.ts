@@ -1,0 +1,86 @@
+/**
+ * Evaluation: the model's outputs on a whole dataset in eval mode (BatchNorm running statistics,
+ * no dropout), in batches through one jitted forward pass, then metrics on the host.
+ *
+ * Metrics by objective:
+ * - CrossEntropyLoss: loss, accuracy (argmax of the logits).
+ * - BCEWithLogitsLoss: loss, accuracy, precision, recall, f1 at threshold 0.5 on σ(z), roc_auc,
+ *   pr_auc (average precision).
+ * - MSELoss / HuberLoss: loss, mae, rmse, r2.
+ * `loss` is the mean of the training loss over all samples.
+ */
+import { batches, type Dataset } from "../data/index.js";
+import { jax, type JaxArray } from "../engine/index.js";
+import { accuracy, averagePrecision, f1, mae, precision, predictClasses, r2, recall, rmse, rocAuc, thresholdClasses } from "../nn/index.js";
+import type { Params } from "../optim/index.js";
+import type { Metrics } from "./callback.js";
+import type { Objective } from "./objective.js";
+import type { TrainableModel } from "./trainer.js";
+
+const np = jax.numpy;
+
+export interface Evaluator {
+  /** Borrows params and buffers. */
+  evaluate(params: Params, buffers: Params, dataset: Dataset): Promise<Metrics>;
+  /** The raw model outputs (flattened [n·outputs]); borrows params and buffers. */
+  outputs(params: Params, buffers: Params, dataset: Dataset): Promise<{ outputs: Float32Array; loss: number }>;
+  dispose(): void;
+}
+
+export function createEvaluator(model: TrainableModel, objective: Objective, batchSize = 1000): Evaluator {
+  const forward = jax.jit((params: Params, buffers: Params, x: JaxArray, y: JaxArray) => {
+    const out = model.apply(params, buffers, x, { train: false });
+    jax.tree.dispose(out.buffers);
+    const loss = objective.loss(out.y.ref, y);
+    return { y: out.y, loss };
+  });
+
+  async function outputs(params: Params, buffers: Params, dataset: Dataset) {
+    const result = new Float32Array(dataset.n * objective.outputs);
+    let lossSum = 0;
+    let offset = 0;
+    for (const batch of batches(dataset, { batchSize })) {
+      const x = np.array(batch.x, { shape: [batch.size, ...dataset.sampleShape], dtype: np.float32 });
+      const y = np.array(batch.y, { shape: [batch.size], dtype: batch.y instanceof Int32Array ? np.int32 : np.float32 });
+      const out = forward(jax.tree.ref(params), jax.tree.ref(buffers), x, y);
+      result.set((await out.y.data()) as Float32Array, offset);
+      lossSum += (await out.loss.data())[0]! * batch.size;
+      offset += batch.size * objective.outputs;
+    }
+    return { outputs: result, loss: lossSum / dataset.n };
+  }
+
+  return {
+    outputs,
+    async evaluate(params, buffers, dataset) {
+      const { outputs: out, loss } = await outputs(params, buffers, dataset);
+      return metricsFor(objective, out, dataset, loss);
+    },
+    dispose() {
+      forward.dispose();
+    },
+  };
+}
+
+function metricsFor(objective: Objective, out: Float32Array, dataset: Dataset, loss: number): Metrics {
+  const y = dataset.y;
+  switch (objective.lossName) {
+    case "CrossEntropyLoss":
+      return { loss, accuracy: accuracy(predictClasses(out, objective.outputs), y) };
+    case "BCEWithLogitsLoss": {
+      const probabilities = out.map((z) => 1 / (1 + Math.exp(-z)));
+      const predicted = thresholdClasses(probabilities);
+      return {
+        loss,
+        accuracy: accuracy(predicted, y),
+        precision: precision(predicted, y),
+        recall: recall(predicted, y),
+        f1: f1(predicted, y),
+        roc_auc: rocAuc(y, probabilities),
+        pr_auc: averagePrecision(y, probabilities),
+      };
+    }
+    default:
+      return { loss, mae: mae(out, y), rmse: rmse(out, y), r2: r2(out, y) };
+  }
+}

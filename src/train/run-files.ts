@@ -1,0 +1,45 @@
+/**
+ * A run's files in an output folder (Node only): `steps.csv` (step, epoch, lr, loss, grad_norm),
+ * `epochs.jsonl` (one JSON object per epoch), `checkpoint.json` (written atomically) and, at the
+ * end, `result.json`. Rows are appended as training goes, so a run that dies keeps its log up to
+ * its last flush and its last checkpoint intact.
+ */
+import { appendFileSync, existsSync, mkdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { ConfigError } from "../errors.js";
+import type { RunLog } from "./callbacks/run-logger.js";
+import type { Checkpoint } from "./checkpoint.js";
+import { writeCheckpoint, writeFileAtomic } from "./checkpoint-file.js";
+
+export interface RunFiles extends RunLog {
+  readonly dir: string;
+  readonly checkpointPath: string;
+  saveCheckpoint(checkpoint: Checkpoint): void;
+  saveResult(result: unknown): void;
+}
+
+export function runFiles(dir: string): RunFiles {
+  if (existsSync(dir) && !statSync(dir).isDirectory()) {
+    throw new ConfigError(`--out: "${dir}" exists and is not a folder`, "--out", "out", dir);
+  }
+  mkdirSync(dir, { recursive: true });
+  const stepsPath = join(dir, "steps.csv");
+  if (!existsSync(stepsPath)) appendFileSync(stepsPath, "step,epoch,lr,loss,grad_norm\n");
+  const checkpointPath = join(dir, "checkpoint.json");
+  return {
+    dir,
+    checkpointPath,
+    logSteps(_runId, rows) {
+      appendFileSync(stepsPath, rows.map((r) => `${r.step},${r.epoch},${r.lr},${r.loss},${r.gradNorm ?? ""}\n`).join(""));
+    },
+    logEpoch(_runId, row) {
+      appendFileSync(join(dir, "epochs.jsonl"), `${JSON.stringify(row)}\n`);
+    },
+    saveCheckpoint(checkpoint) {
+      writeCheckpoint(checkpointPath, checkpoint);
+    },
+    saveResult(result) {
+      writeFileAtomic(join(dir, "result.json"), `${JSON.stringify(result, null, 2)}\n`);
+    },
+  };
+}

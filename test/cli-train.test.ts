@@ -1,0 +1,94 @@
+/** End-to-end: `lrkit train` as a user runs it, on iris (seconds). */
+import { execFile } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+
+const run = promisify(execFile);
+const cli = resolve(import.meta.dirname, "../dist/cli/main.js");
+const dir = mkdtempSync(join(tmpdir(), "lrkit-train-"));
+const store = join(dir, "runs.db");
+
+async function lrkit(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [cli, ...args], { env: { ...process.env, LRKIT_STORE: store } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+const config = join(dir, "iris.yaml");
+writeFileSync(
+  config,
+  `data: { name: iris }
+model: { preset: mlp, hidden: [16] }
+loss: cross_entropy
+optimizer: { type: SGD, lr: 0.1, momentum: 0.9, nesterov: true }
+scheduler: { type: OneCycleLR, max_lr: 0.2 }
+clip: { max_norm: 1.0 }
+epochs: 5
+batch_size: 16
+seed: 0
+`,
+);
+
+describe("lrkit train", () => {
+  it("--json prints the metrics, keeps the log and checkpoint with --out, and records the run", async () => {
+    const out = join(dir, "out");
+    const { code, stdout } = await lrkit("train", "--config", config, "--json", "--out", out);
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(result.metrics.test.accuracy).toBeGreaterThan(0.9);
+    expect(result).toMatchObject({ epochs: 5, stopped: null });
+    expect(result.metrics.val).toHaveProperty("loss");
+    expect(typeof result.wall_seconds).toBe("number");
+    expect(typeof result.lr_final).toBe("number");
+    const steps = readFileSync(join(out, "steps.csv"), "utf8").trim().split("\n");
+    expect(steps[0]).toBe("step,epoch,lr,loss,grad_norm");
+    expect(steps).toHaveLength(result.steps + 1);
+    expect(existsSync(join(out, "checkpoint.json"))).toBe(true);
+    const listed = await lrkit("runs", "--json");
+    expect(JSON.parse(listed.stdout).map((r: { id: string }) => r.id)).toContain(result.run_id);
+  });
+
+  it("continues a 2-epoch run to 5 epochs from its checkpoint", async () => {
+    const out = join(dir, "short");
+    const constantLr = readFileSync(config, "utf8").replace("scheduler: { type: OneCycleLR, max_lr: 0.2 }\n", "");
+    const shortConfig = join(dir, "short.yaml");
+    const longConfig = join(dir, "long.yaml");
+    writeFileSync(shortConfig, constantLr.replace("epochs: 5", "epochs: 2"));
+    writeFileSync(longConfig, constantLr);
+    const short = JSON.parse((await lrkit("train", "--config", shortConfig, "--out", out, "--no-record", "--json")).stdout);
+    const straight = JSON.parse((await lrkit("train", "--config", longConfig, "--no-record", "--json")).stdout);
+    const { code, stdout } = await lrkit("train", "--config", longConfig, "--resume", join(out, "checkpoint.json"), "--json", "--no-record");
+    expect(code).toBe(0);
+    const resumed = JSON.parse(stdout);
+    expect(resumed.epochs).toBe(5);
+    expect(resumed.steps).toBe((short.steps / 2) * 5);
+    expect(resumed.metrics.test).toEqual(straight.metrics.test);
+  });
+
+  it("prints a summary without --json", async () => {
+    const { stdout } = await lrkit("train", "--config", config, "--no-record");
+    expect(stdout).toMatch(/^trained 5 epochs \(\d+ steps\) in [\d.]+ s; final lr/);
+    expect(stdout).toMatch(/test: loss [\d.]+, accuracy [\d.]+/);
+  });
+
+  it("reports a bad config as one line naming the file and key", async () => {
+    const bad = join(dir, "bad.yaml");
+    writeFileSync(bad, readFileSync(config, "utf8").replace("batch_size: 16", "batch_size: -16"));
+    const { code, stderr } = await lrkit("train", "--config", bad, "--no-record");
+    expect(code).toBe(2);
+    expect(stderr.trim()).toMatch(new RegExp(`^lrkit: ${bad.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.batch_size: .*got -16$`));
+  });
+
+  it("names the paths it tried when the data is missing", async () => {
+    const { code, stderr } = await lrkit("train", "--config", config, "--no-record", "--data-dir", join(dir, "nowhere"));
+    expect(code).toBe(2);
+    expect(stderr).toContain(join(dir, "nowhere"));
+  });
+});
