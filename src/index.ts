@@ -10,5 +10,6 @@ export * from "./data/node/index.js";
 export * from "./store/index.js";
 export * from "./report/charts/node/index.js";
 export { readCheckpoint, writeCheckpoint, writeFileAtomic } from "./train/checkpoint-file.js";
+export { runFiles, type RunFiles } from "./train/run-files.js";
 
 await initEngine("wasm");

@@ -136,7 +136,11 @@ export async function runTraining(input: unknown, options: TrainingRunOptions): 
   return result;
 }
 
-/** Validation split (seeded, stratified) and, for flat feature vectors, standardisation fitted on the training part. */
+/**
+ * Validation split (seeded, stratified) and standardisation fitted on the training part: by
+ * default (`standardize: auto`) for flat feature vectors, per feature; with `standardize: true`
+ * also for images, per channel.
+ */
 function prepareData(data: TrainTest, config: RunConfig): { train: Dataset; val: Dataset | undefined; test: Dataset } {
   let train: Dataset = data.train;
   let val: Dataset | undefined;
@@ -147,7 +151,7 @@ function prepareData(data: TrainTest, config: RunConfig): { train: Dataset; val:
   }
   const standardize = config.standardize === "auto" ? train.sampleShape.length === 1 : config.standardize;
   if (!standardize) return { train, val, test: data.test };
-  const standardizer = fitStandardizer(train);
+  const standardizer = fitStandardizer(train, { per: train.sampleShape.length === 3 ? "channel" : "feature" });
   return { train: standardizer.apply(train), val: val && standardizer.apply(val), test: standardizer.apply(data.test) };
 }
 
@@ -186,4 +190,3 @@ function restore(checkpoint: Checkpoint, model: Model, optimizer: Optimizer, sch
   return { params, buffers, optState, epoch: checkpoint.epoch, step: checkpoint.step };
 }
 
-export type { Objective };

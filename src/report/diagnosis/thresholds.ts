@@ -1,0 +1,67 @@
+/**
+ * The thresholds of the learning-rate diagnosis. Every rule compares ratios (loss to loss, slope to
+ * slope, step to run length), so a verdict does not change when the loss is multiplied by a
+ * constant; the values were tuned on constructed curves (see `diagnose-lr.test.ts`) and on plain
+ * SGD runs on MNIST (batch 64) at too-low, good and too-high η.
+ */
+
+/** Below this many logged steps the noise, trend and plateau estimates mean little: only divergence and the overall direction are judged. */
+export const MIN_STEPS = 20;
+
+/** The EMA that smooths the loss spans this fraction of the run (β = 1 − 1/window) … */
+export const SMOOTHING_RUN_FRACTION = 1 / 20;
+/** … but at most this many steps, so a long run's smoothed curve still follows a blow-up within ~50 steps. */
+export const MAX_SMOOTHING_WINDOW = 50;
+
+/** The starting level is the median of the first logged losses: this many at most (a tenth of the run for short runs). */
+export const START_WINDOW = 5;
+/** The final level is the median of this last fraction of the run. */
+export const END_FRACTION = 0.1;
+/** The trend "at the end" is a straight-line fit over this last fraction of the run. */
+export const TAIL_FRACTION = 0.25;
+/** |t| of the tail's slope above this is a real trend rather than mini-batch noise (about p < 0.003 for independent noise). */
+export const SIGNIFICANT_T = 3;
+/** A tail whose fitted change is smaller than this fraction of its level counts as flat even when significant. */
+export const FLAT_CHANGE = 0.01;
+
+/** Diverged: the smoothed loss rose above this multiple of its best so far (as `divergenceGuard` and the LR range test use) … */
+export const DIVERGE_FACTOR = 4;
+/** … and by at least this fraction of the drop from the start to that best, so noise around a loss that reached ~0 is not a blow-up. */
+export const DIVERGE_MIN_RISE = 0.25;
+/** A run that had already removed this fraction of its starting loss before blowing up was only just past the stability edge: lower η 3× rather than 10×. */
+export const LATE_DIVERGENCE_IMPROVEMENT = 0.5;
+
+/** The run "made progress" when the final level is at least this fraction below the starting level. */
+export const PROGRESS_MIN = 0.1;
+
+/** Oscillating: the last half's noise (robust std) is at least this fraction of its level … */
+export const OSCILLATION_NOISE = 0.05;
+/** … or the loss (3-step running median) rose to this multiple of its start at some point … */
+export const OSCILLATION_RISE = 1.5;
+/** … while the tail is not falling and the run removed less than this fraction of its starting loss. */
+export const OSCILLATION_MAX_IMPROVEMENT = 0.5;
+
+/** Too slow: the η-active part of the run spanned fewer time constants of an exponential approach than this (it got less than 1 − e⁻² ≈ 86 % of the way to its floor) … */
+export const TOO_SLOW_TIME_CONSTANTS = 2;
+/** … and the run removed less than this fraction of its starting loss (a run that did more has learnt, even if still falling). */
+export const TOO_SLOW_MAX_IMPROVEMENT = 0.8;
+/** The time constants a run should span (e⁻⁴ ≈ 2 % left); the suggested η factor is this over the time constants spanned, as τ ∝ 1/η. */
+export const TARGET_TIME_CONSTANTS = 4;
+/** Steps with η below this fraction of the run's peak η are a decay phase, where slower progress is intended; speed is judged before them. */
+export const ACTIVE_LR_FRACTION = 0.3;
+
+/** Plateaued: the final level is at least this fraction of the starting level … */
+export const PLATEAU_LEVEL = 0.25;
+/** … and the smoothed loss came within this fraction of the start-to-end drop of its final level … */
+export const PLATEAU_GAP = 0.1;
+/** … no later than this fraction of the run (so the flat part is long). */
+export const PLATEAU_MAX_ONSET = 0.6;
+/** Validation plateau: this many epochs after the best validation loss without improving on it … */
+export const VAL_PATIENCE = 3;
+/** … by more than this relative amount … */
+export const VAL_MIN_IMPROVEMENT = 0.01;
+/** … while η stayed within this relative band. */
+export const CONSTANT_LR_TOLERANCE = 0.01;
+
+/** A gradient norm that grew or shrank by this factor between start and end is worth reporting. */
+export const GRAD_NORM_CHANGE = 10;
