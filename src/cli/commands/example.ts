@@ -2,6 +2,7 @@
 import { Command, Option } from "commander";
 import { ConfigError } from "../../errors.js";
 import { closestName } from "../../spec/index.js";
+import { formatCartpole, runCartpole } from "../../examples/cartpole/index.js";
 import { linearRegression } from "../../examples/linear-regression.js";
 
 interface Example {
@@ -20,6 +21,15 @@ const examples: Record<string, Example> = {
       } else {
         process.stdout.write(`Slope: ${result.slope}, Intercept: ${result.intercept}\n`);
       }
+    },
+  },
+  cartpole: {
+    summary: "policy gradient (REINFORCE + baseline, Adam) on CartPole at a too-low, a good and a too-high η",
+    async run(json) {
+      const result = await runCartpole({
+        onProgress: json ? undefined : ({ lr, episode }) => episode % 100 === 0 && process.stderr.write(`  η = ${lr}: episode ${episode}\n`),
+      });
+      process.stdout.write(json ? `${JSON.stringify(result)}\n` : `${formatCartpole(result)}\n`);
     },
   },
 };
