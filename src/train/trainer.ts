@@ -8,7 +8,7 @@
  *   θ' , s' = optimizer(θ, g, s; η, momentum)         η and momentum are traced scalars
  *
  * Because η and momentum enter as 0-d array arguments, a schedule changes them every step without
- * recompiling. The loop reads the loss and gradient norm back each step (two scalars), which also
+ * recompiling. The loop reads the loss and gradient norm back each step (one 2-element read), which also
  * keeps jax-js's lazy work from piling up. Everything optional happens in callbacks.
  */
 import { jax, type DType, type JaxArray } from "../engine/index.js";
@@ -71,7 +71,8 @@ function stepSeed(seed: number, step: number): number {
   return (Math.imul(seed ^ 0x5bd1e995, 0x9e3779b1) + Math.imul(step, 0x85ebca6b)) | 0;
 }
 
-type StepOutput = { params: Params; buffers: Params; optState: OptimizerState; loss: JaxArray; gradNorm: JaxArray };
+/** `stats` holds [loss, global gradient norm] in float32, read back in one transfer. */
+type StepOutput = { params: Params; buffers: Params; optState: OptimizerState; stats: JaxArray };
 
 /** Global 2-norm √(Σ g²) over every gradient tensor; borrows the gradients. */
 function globalNorm(grads: Params): JaxArray {
@@ -93,7 +94,8 @@ export function createTrainer(setup: TrainerSetup) {
       const grads = clip ? clip.update(rawGrads, clip.init(params), params, {})[0] : rawGrads;
       const [newParams, newOptState] = optimizer.step(params, grads, optState, hyper);
       jax.tree.dispose(hyper);
-      return { params: newParams, buffers: newBuffers, optState: newOptState, loss: lossValue, gradNorm };
+      const stats = np.stack([lossValue.astype(np.float32), gradNorm]);
+      return { params: newParams, buffers: newBuffers, optState: newOptState, stats };
     },
   );
 
@@ -135,8 +137,9 @@ export function createTrainer(setup: TrainerSetup) {
         state.params = out.params;
         state.buffers = out.buffers;
         state.optState = out.optState;
-        state.loss = (await out.loss.data())[0]!;
-        state.gradNorm = (await out.gradNorm.data())[0]!;
+        const stats = await out.stats.data();
+        state.loss = stats[0]!;
+        state.gradNorm = stats[1]!;
         lossSum += state.loss;
         batches++;
         await fire(callbacks, "afterBatch", state);
