@@ -114,7 +114,7 @@ describe("createScheduler: spec errors name the key, the value and what is valid
     ["ReduceLROnPlateau unknown mode", { type: "ReduceLROnPlateau", mode: "minimum" }, "mode", "minimum", /valid: min, max/],
     ["ReduceLROnPlateau unknown threshold_mode", { type: "ReduceLROnPlateau", threshold_mode: "relative" }, "threshold_mode", "relative", /valid: rel, abs/],
     ["unknown interval", { type: "StepLR", step_size: 3, interval: "batch" }, "interval", "batch", /valid: step, epoch/],
-    ["SequentialLR milestone count", { type: "SequentialLR", schedulers: [{ type: "ConstantLR" }, { type: "ExponentialLR", gamma: 0.9 }], milestones: [3, 6] }, "milestones", [3, 6], /one milestone fewer than schedulers \(2 schedulers, so 1 milestones\)/],
+    ["SequentialLR milestone count", { type: "SequentialLR", schedulers: [{ type: "ConstantLR" }, { type: "ExponentialLR", gamma: 0.9 }], milestones: [3, 6] }, "milestones", [3, 6], /one milestone fewer than schedulers \(2 schedulers, so 1 milestone\)/],
     ["SequentialLR milestones decreasing", { type: "SequentialLR", schedulers: [{ type: "ConstantLR" }, { type: "ConstantLR" }, { type: "ConstantLR" }], milestones: [6, 3] }, "milestones", [6, 3], /strictly increasing/],
     ["SequentialLR milestone 0", { type: "SequentialLR", schedulers: [{ type: "ConstantLR" }, { type: "ConstantLR" }], milestones: [0] }, "milestones.0", 0, />0/],
     ["SequentialLR no schedulers", { type: "SequentialLR", schedulers: [], milestones: [] }, "schedulers", [], />=1/],

@@ -18,7 +18,7 @@ export const sequentialLRSpec = torchSpec("SequentialLR", {
       code: "custom",
       path: ["milestones"],
       input: milestones,
-      message: `SequentialLR needs one milestone fewer than schedulers (${schedulers.length} schedulers, so ${schedulers.length - 1} milestones)`,
+      message: `SequentialLR needs one milestone fewer than schedulers (${schedulers.length} schedulers, so ${schedulers.length - 1} milestone${schedulers.length === 2 ? "" : "s"})`,
     });
   }
 });
