@@ -9,6 +9,7 @@ export * from "./core.js";
 export * from "./data/node/index.js";
 export * from "./store/index.js";
 export * from "./report/charts/node/index.js";
+export * from "./report/node/index.js";
 export { readCheckpoint, writeCheckpoint, writeFileAtomic } from "./train/checkpoint-file.js";
 export { runFiles, type RunFiles } from "./train/run-files.js";
 

@@ -72,10 +72,22 @@ describe("lrkit train", () => {
     expect(resumed.metrics.test).toEqual(straight.metrics.test);
   });
 
+  it("--report writes a self-contained HTML report with the diagnosis", async () => {
+    const report = join(dir, "report.html");
+    const { code, stderr } = await lrkit("train", "--config", config, "--report", report);
+    expect(code).toBe(0);
+    expect(stderr).toContain(`report: ${report}`);
+    const html = readFileSync(report, "utf8");
+    expect(html).toContain("Learning-rate diagnosis");
+    expect(html).toContain("<svg");
+    expect(html.match(/https?:\/\/(?!www\.w3\.org)/g)).toBeNull();
+  });
+
   it("prints a summary without --json", async () => {
     const { stdout } = await lrkit("train", "--config", config, "--no-record");
     expect(stdout).toMatch(/^trained 5 epochs \(\d+ steps\) in [\d.]+ s; final lr/);
     expect(stdout).toMatch(/test: loss [\d.]+, accuracy [\d.]+/);
+    expect(stdout).toMatch(/lr diagnosis: (good|too_slow|plateaued|oscillating|diverged)\n/);
   });
 
   it("reports a bad config as one line naming the file and key", async () => {

@@ -3,3 +3,5 @@
  * rendering is Node-only and lives in `./charts/node/index.ts`.
  */
 export * from "./charts/index.js";
+export * from "./html/index.js";
+export * from "./diagnosis/index.js";

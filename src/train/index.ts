@@ -11,7 +11,7 @@ export { history, type History, type StepLog, type EpochLog } from "./callbacks/
 export { scheduleLr, type ScheduleLrOptions } from "./callbacks/schedule-lr.js";
 export type { Checkpoint } from "./checkpoint.js";
 export { parseRunConfig, runConfigSchema, type RunConfig } from "./run-config.js";
-export { runTraining, type TrainingRunOptions, type TrainingRunResult } from "./run-training.js";
+export { runTraining, prepareData, type TrainingRunOptions, type TrainingRunResult } from "./run-training.js";
 export { createObjective, lossAliases, type Objective, type LossName } from "./objective.js";
 export { createEvaluator, type Evaluator } from "./evaluate.js";
 export { checkpointing, captureCheckpoint, type CheckpointingOptions } from "./callbacks/checkpointing.js";

@@ -141,7 +141,7 @@ export async function runTraining(input: unknown, options: TrainingRunOptions): 
  * default (`standardize: auto`) for flat feature vectors, per feature; with `standardize: true`
  * also for images, per channel.
  */
-function prepareData(data: TrainTest, config: RunConfig): { train: Dataset; val: Dataset | undefined; test: Dataset } {
+export function prepareData(data: TrainTest, config: RunConfig): { train: Dataset; val: Dataset | undefined; test: Dataset } {
   let train: Dataset = data.train;
   let val: Dataset | undefined;
   if (config.val_fraction > 0) {

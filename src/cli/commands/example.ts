@@ -1,9 +1,15 @@
 /** `lrkit example NAME`: runs one of the seed's worked examples and prints what η did there. */
+import { resolve } from "node:path";
 import { Command, Option } from "commander";
 import { ConfigError } from "../../errors.js";
 import { closestName } from "../../spec/index.js";
 import { formatCartpole, runCartpole } from "../../examples/cartpole/index.js";
 import { linearRegression } from "../../examples/linear-regression.js";
+import { formatFineTune, runFineTune } from "../../examples/fine-tune/index.js";
+import { formatImbalanced, runImbalanced } from "../../examples/imbalanced/index.js";
+import { formatLrCompare, runLrCompare, writeLrCompareChart } from "../../examples/lr-compare/index.js";
+import { formatMnistCnn, runMnistCnn } from "../../examples/mnist-cnn/index.js";
+import { formatRegressionStability, runRegressionStability } from "../../examples/regression-stability/index.js";
 
 interface Example {
   summary: string;
@@ -30,6 +36,48 @@ const examples: Record<string, Example> = {
         onProgress: json ? undefined : ({ lr, episode }) => episode % 100 === 0 && process.stderr.write(`  η = ${lr}: episode ${episode}\n`),
       });
       process.stdout.write(json ? `${JSON.stringify(result)}\n` : `${formatCartpole(result)}\n`);
+    },
+  },
+  "regression-stability": {
+    summary: "diabetes least squares: η_max = 2/λ_max from the Hessian; full-batch GD, mini-batch and SGD just below and above it (~15 s)",
+    async run(json) {
+      const result = await runRegressionStability({ onProgress: ({ method, lr, run, total }) => process.stderr.write(`  run ${run}/${total}: ${method} at η = ${lr.toPrecision(4)}\n`) });
+      process.stdout.write(json ? `${JSON.stringify(result)}\n` : `${formatRegressionStability(result)}\n`);
+    },
+  },
+  imbalanced: {
+    summary: "fraud-style classifier on breast-cancer and a 2%-positive variant: η, pos_weight and a validation-chosen threshold (~1–2 min)",
+    async run(json) {
+      const result = await runImbalanced({
+        onProgress: ({ run, total, variant }) => run % 16 === 0 && process.stderr.write(`  run ${run}/${total} (${variant})\n`),
+      });
+      process.stdout.write(json ? `${JSON.stringify(result)}\n` : `${formatImbalanced(result)}\n`);
+    },
+  },
+  "fine-tune": {
+    summary: "pre-train the seed CNN on MNIST, fine-tune on Fashion-MNIST at full, small, per-layer and frozen η (~4 min)",
+    async run(json) {
+      process.stderr.write("fine-tune: 938 pre-training steps on MNIST, then 5 × 200 steps on Fashion-MNIST; about 4 minutes on 2 idle cores\n");
+      const result = await runFineTune({ onProgress: ({ phase, step, steps, loss }) => process.stderr.write(`  ${phase}: step ${step}/${steps}, loss ${loss.toFixed(4)}\n`) });
+      process.stdout.write(json ? `${JSON.stringify(result)}\n` : `${formatFineTune(result)}\n`);
+    },
+  },
+  "mnist-cnn": {
+    summary: "the seed's CNN on MNIST with Adam 1e-3 for one epoch: test accuracy and time (~2 min)",
+    async run(json) {
+      process.stderr.write("mnist-cnn: 938 steps of batch 64, then 10,000 test images; about 2 minutes on 2 idle cores\n");
+      const result = await runMnistCnn({ onProgress: ({ step, steps, loss }) => process.stderr.write(`  step ${step}/${steps}, loss ${loss.toFixed(4)}\n`) });
+      process.stdout.write(json ? `${JSON.stringify(result)}\n` : `${formatMnistCnn(result)}\n`);
+    },
+  },
+  "lr-compare": {
+    summary: "the seed CNN on MNIST with SGD at η = 0.001, 0.01, 0.1, 1 for 300 steps each; table and loss chart lr-compare.svg (~2.5 min)",
+    async run(json) {
+      process.stderr.write("lr-compare: 4 × 300 steps of batch 64 and four evaluations; about 2.5 minutes on 2 idle cores\n");
+      const result = await runLrCompare({ onProgress: ({ lr, step, steps, loss }) => process.stderr.write(`  η = ${lr}: step ${step}/${steps}, loss ${loss.toFixed(4)}\n`) });
+      const chart = resolve("lr-compare.svg");
+      await writeLrCompareChart(result, chart);
+      process.stdout.write(json ? `${JSON.stringify({ ...result, chart })}\n` : `${formatLrCompare(result)}\nloss chart: ${chart}\n`);
     },
   },
 };

@@ -15,6 +15,8 @@ import { runFiles } from "../../train/run-files.js";
 import { runTraining, type TrainingRunResult } from "../../train/run-training.js";
 import { progressBar } from "../progress.js";
 import { readSpec } from "../read-spec.js";
+import { diagnoseLr, formatDiagnosis, type LrDiagnosis } from "../../report/index.js";
+import { checkOutPath, writeReportForRun } from "../../report/node/index.js";
 
 interface TrainOptions {
   config: string;
@@ -25,6 +27,7 @@ interface TrainOptions {
   store?: string;
   record: boolean;
   progress?: boolean;
+  report?: string;
 }
 
 export function trainCommand(): Command {
@@ -38,9 +41,19 @@ export function trainCommand(): Command {
     .addOption(new Option("--store <path>", "the run store (default: $LRKIT_STORE, then runs/lrkit.db)"))
     .addOption(new Option("--no-record", "do not record the run in the run store"))
     .addOption(new Option("--progress", "draw progress bars even when stderr is not a terminal"))
+    .addOption(new Option("--report <file.html>", "write a self-contained HTML report of the run (needs the run store)"))
     .action(async (options: TrainOptions) => {
+      if (options.report) {
+        if (!options.record) throw new ConfigError("--report reads the run from the run store; drop --no-record", "--report", "report", options.report);
+        checkOutPath(options.report);
+      }
       const result = await train(options);
-      process.stdout.write(options.json ? `${JSON.stringify(jsonSummary(result.run, result.runId))}\n` : textSummary(result.run, result.runId));
+      const summary = jsonSummary(result.run, result.runId);
+      process.stdout.write(options.json ? `${JSON.stringify(summary)}\n` : `${textSummary(result.run, result.runId)}${formatDiagnosis(summary.diagnosis)}\n`);
+      if (options.report && result.runId) {
+        const written = await writeReportForRun(storePath(options.store), result.runId, options.report);
+        process.stderr.write(`report: ${written.path}\n`);
+      }
       if (result.run.stopped && result.run.stopped.kind !== "early_stopping") process.exitCode = 3;
     });
 }
@@ -81,6 +94,12 @@ async function train(options: TrainOptions): Promise<{ run: TrainingRunResult; r
   }
 }
 
+/** What η did in this run, from its logged curves (see report/diagnosis). */
+function diagnose(run: TrainingRunResult): LrDiagnosis {
+  const { steps, epochs } = run.history;
+  return diagnoseLr({ steps: steps.step, loss: steps.loss, lr: steps.lr, gradNorm: steps.gradNorm, epochs, stopped: run.stopped });
+}
+
 function jsonSummary(run: TrainingRunResult, runId: string | undefined) {
   return {
     run_id: runId ?? null,
@@ -90,6 +109,7 @@ function jsonSummary(run: TrainingRunResult, runId: string | undefined) {
     wall_seconds: run.wall_seconds,
     lr_final: run.lr_final,
     stopped: run.stopped ?? null,
+    diagnosis: diagnose(run),
   };
 }
 

@@ -13,20 +13,21 @@ export function median(values: readonly number[]): number {
 }
 
 /**
- * The standard deviation of the noise on a curve, estimated from its first differences
- * dₜ = xₜ − xₜ₋₁ as  σ̂ = 1.4826 · MAD(d) / √2.
+ * The standard deviation of the noise on a curve, from how far each value sits from the midpoint
+ * of its neighbours, eₜ = xₜ − (xₜ₋₁ + xₜ₊₁)/2:
  *
- * For xₜ = trend + εₜ with independent εₜ of std σ and a trend that changes little per step,
- * dₜ has std σ√2 around the (locally constant) trend step; the median absolute deviation removes
- * that step and, scaled by 1.4826, estimates a Gaussian std while ignoring rare spikes. A curve
- * that bounces between two levels ±a (period-2 oscillation) gives σ̂ ≈ 2.1a, so oscillation counts
- * as noise. Fewer than 3 values: 0.
+ *     σ̂ = 1.4826 · median |eₜ| / √1.5.
+ *
+ * For xₜ = trend + εₜ with independent εₜ of std σ, eₜ has mean ≈ 0 (a straight trend cancels
+ * exactly, a curved one leaves half its second difference) and variance σ²(1 + ¼ + ¼) = 1.5σ²;
+ * 1.4826 · median|e| estimates a Gaussian std while ignoring rare spikes. Centring on 0 rather
+ * than on the median of e keeps oscillation visible: a curve bouncing between two levels ±a
+ * (period 2) has |eₜ| = 2a everywhere, so σ̂ ≈ 2.4a. Fewer than 3 values: 0.
  */
 export function robustNoise(values: readonly number[]): number {
   if (values.length < 3) return 0;
-  const diffs = values.slice(1).map((x, i) => x - values[i]!);
-  const center = median(diffs);
-  return (1.4826 * median(diffs.map((d) => Math.abs(d - center)))) / Math.SQRT2;
+  const offsets = values.slice(1, -1).map((x, i) => Math.abs(x - (values[i]! + values[i + 2]!) / 2));
+  return (1.4826 * median(offsets)) / Math.sqrt(1.5);
 }
 
 export interface Trend {

@@ -8,6 +8,7 @@ import { smoothEma } from "../charts/index.js";
 import { linearTrend, median, robustNoise, runningMedian3, timeConstantsSpanned } from "./curve-stats.js";
 import {
   ACTIVE_LR_FRACTION,
+  CONSTANT_LR_TOLERANCE,
   DIVERGE_FACTOR,
   DIVERGE_MIN_RISE,
   END_FRACTION,
@@ -26,6 +27,8 @@ export interface Pace {
   /** −(tail slope) / (mean slope start → end); NaN when the loss did not fall overall. */
   bendRatio: number;
   timeConstants: number;
+  /** η rose by more than `CONSTANT_LR_TOLERANCE` over the tail: a warm-up still in progress. */
+  warmingUp: boolean;
 }
 
 export interface BlowUp {
@@ -55,12 +58,12 @@ export interface CurveMeasures {
 }
 
 /** `a / b`, reading 0/0 as 0 (a constant zero loss neither rose nor fell). */
-export function ratio(a: number, b: number): number {
+function ratio(a: number, b: number): number {
   return a === 0 ? 0 : a / b;
 }
 
 /** The first index whose value beats every other by `better` (a loop, as spreading 10⁵ values into Math.min overflows the stack). */
-export function argExtreme(values: readonly number[], better: (a: number, b: number) => boolean): number {
+function argExtreme(values: readonly number[], better: (a: number, b: number) => boolean): number {
   let index = 0;
   for (let i = 1; i < values.length; i++) if (better(values[i]!, values[index]!)) index = i;
   return index;
@@ -86,7 +89,7 @@ export function smoothingBeta(n: number): number {
   return 1 - 1 / window;
 }
 
-function pace(steps: readonly number[], loss: readonly number[]): Pace {
+function pace(steps: readonly number[], loss: readonly number[], lr: readonly number[]): Pace {
   const n = loss.length;
   const { start, end } = levels(loss);
   const tailLength = Math.max(3, Math.ceil(TAIL_FRACTION * n));
@@ -96,7 +99,9 @@ function pace(steps: readonly number[], loss: readonly number[]): Pace {
   const tailChange = ratio(slope * (tailSteps[tailSteps.length - 1]! - tailSteps[0]!), median(tail));
   const meanSlope = (start - end) / (steps[n - 1]! - steps[0]!);
   const bendRatio = meanSlope > 0 ? -slope / meanSlope : NaN;
-  return { tailChange, tailT: t, bendRatio, timeConstants: timeConstantsSpanned(bendRatio, TAIL_FRACTION) };
+  const tailLr = lr.slice(-tailLength);
+  const warmingUp = tailLr[tailLr.length - 1]! > tailLr[0]! * (1 + CONSTANT_LR_TOLERANCE);
+  return { tailChange, tailT: t, bendRatio, timeConstants: timeConstantsSpanned(bendRatio, TAIL_FRACTION), warmingUp };
 }
 
 function findBlowUp(smoothed: readonly number[], start: number): BlowUp | undefined {
@@ -122,7 +127,7 @@ export function measureCurve(steps: readonly number[], loss: readonly number[], 
   const peakIndex = argExtreme(peaks, (a, b) => a > b);
   const lrPeak = lr[argExtreme(lr, (a, b) => a > b)] ?? NaN;
   const activeCount = lr.findLastIndex((v) => v >= ACTIVE_LR_FRACTION * lrPeak) + 1;
-  const wholePace = pace(steps, loss);
+  const wholePace = pace(steps, loss, lr);
   const flatLevel = end + PLATEAU_GAP * (start - end);
   const flatIndex = start > end ? smoothed.findIndex((s) => s <= flatLevel) : -1;
   return {
@@ -135,7 +140,7 @@ export function measureCurve(steps: readonly number[], loss: readonly number[], 
     improvement: ratio(start - end, start),
     noise: ratio(robustNoise(lastHalf), median(lastHalf)),
     pace: wholePace,
-    activePace: activeCount < n && activeCount >= MIN_STEPS ? pace(steps.slice(0, activeCount), loss.slice(0, activeCount)) : wholePace,
+    activePace: activeCount < n && activeCount >= MIN_STEPS ? pace(steps.slice(0, activeCount), loss.slice(0, activeCount), lr.slice(0, activeCount)) : wholePace,
     activeCount: activeCount >= MIN_STEPS ? activeCount : n,
     peakRise: ratio(peaks[peakIndex] ?? NaN, start),
     peakIndex,

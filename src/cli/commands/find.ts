@@ -1,0 +1,288 @@
+/**
+ * `lrkit find --config run.yaml`: Smith's LR range test on the run a config describes (its data,
+ * model, loss, optimizer and clipping; its scheduler is ignored, since the test drives η itself).
+ * Prints the suggested learning rates and the curve's stats (or `--json`), draws the curve
+ * (`--plot`), writes a config that trains at the valley suggestion (`--apply`), and records the
+ * test in the run store as a run of kind "find" whose summary holds the curve and suggestions.
+ * Progress goes to stderr.
+ */
+import { existsSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { dirname, extname, resolve } from "node:path";
+import cliProgress from "cli-progress";
+import { Command, Option } from "commander";
+import { Document } from "yaml";
+import { loadDataset } from "../../data/node/index.js";
+import { ConfigError } from "../../errors.js";
+import {
+  applyModes,
+  applySuggestion,
+  lrModes,
+  rangeTestFromConfig,
+  rangeTestSettings,
+  suggestionNames,
+  type ApplyMode,
+  type LrMode,
+  type RangeTestPoint,
+  type RangeTestResult,
+  type SettingNames,
+} from "../../find/index.js";
+import { rangeTestChart, renderSvg } from "../../report/index.js";
+import { renderPng } from "../../report/charts/node/index.js";
+import { openStore, storePath, toPlainJson, type RunStore } from "../../store/index.js";
+import { readSpec } from "../read-spec.js";
+
+interface FindOptions {
+  config: string;
+  startLr?: string;
+  endLr?: string;
+  numIter?: string;
+  mode?: LrMode;
+  accumulationSteps?: string;
+  valSamples?: string;
+  json?: boolean;
+  plot?: string;
+  apply?: string;
+  applyAs?: ApplyMode;
+  dataDir?: string;
+  store?: string;
+  record: boolean;
+  progress?: boolean;
+}
+
+const flags = {
+  startLr: "--start-lr",
+  endLr: "--end-lr",
+  numIter: "--num-iter",
+  mode: "--mode",
+  accumulationSteps: "--accumulation-steps",
+  valSamples: "--val-samples",
+} satisfies SettingNames & { valSamples: string };
+
+export function findCommand(): Command {
+  return new Command("find")
+    .description("LR range test (Smith 2017, fastai's lr_find): sweep η upwards on a short run and suggest a learning rate")
+    .requiredOption("-c, --config <file>", "run config of lrkit train (data, model, loss, optimizer, clip, batch_size, seed); its scheduler is ignored")
+    .option("--start-lr <η>", "first η (default 1e-7)")
+    .option("--end-lr <η>", "last η (default 10)")
+    .option("--num-iter <n>", "steps, one per η (default 100, at least 5)")
+    .addOption(new Option("--mode <mode>", "how η grows: exp (even on a log axis) or linear (default exp)").choices(lrModes))
+    .option("--accumulation-steps <k>", "average the gradients of k batches into each step (default 1)")
+    .option("--val-samples <n>", "score each step by the loss on n validation samples instead of the training loss (costs one forward pass over them per step)")
+    .addOption(new Option("--json", "print { lrs, losses, raw_losses, suggestions, stopped_early, … } as one JSON object on stdout"))
+    .addOption(new Option("--plot <file>", "draw the smoothed loss against η with the suggestions marked, without the last 5 points as fastai draws it; .svg or .png"))
+    .addOption(new Option("--apply <file>", "write a copy of the config that trains at the valley suggestion (YAML for .yaml/.yml, else JSON)"))
+    .addOption(new Option("--apply-as <how>", "lr: as the optimizer's lr; one_cycle: as OneCycleLR's max_lr (default lr)").choices(applyModes))
+    .addOption(new Option("--data-dir <dir>", "where datasets are (default: $LRKIT_DATA_DIR, then ../shared/datasets)"))
+    .addOption(new Option("--store <path>", "the run store (default: $LRKIT_STORE, then runs/lrkit.db)"))
+    .addOption(new Option("--no-record", "do not record the test in the run store"))
+    .addOption(new Option("--progress", "draw the progress bar even when stderr is not a terminal"))
+    .action(async (options: FindOptions) => {
+      const outcome = await find(options);
+      process.stdout.write(options.json ? `${toPlainJson(jsonSummary(outcome))}\n` : textSummary(outcome));
+    });
+}
+
+/** Points left off the end of the plot, as fastai's `plot_lr_find(skip_end=5)`: a diverging tail would flatten the rest of the curve. */
+const plotSkipEnd = 5;
+
+interface Outcome {
+  result: RangeTestResult;
+  runId?: string;
+  plot?: string;
+  applied?: { path: string; as: ApplyMode; lr: number };
+}
+
+async function find(options: FindOptions): Promise<Outcome> {
+  const settings = {
+    ...rangeTestSettings(
+      {
+        startLr: numberFlag(options.startLr, flags.startLr),
+        endLr: numberFlag(options.endLr, flags.endLr),
+        numIter: numberFlag(options.numIter, flags.numIter),
+        mode: options.mode,
+        accumulationSteps: numberFlag(options.accumulationSteps, flags.accumulationSteps),
+      },
+      flags,
+      "lrkit find",
+    ),
+    valSamples: numberFlag(options.valSamples, flags.valSamples),
+  };
+  const plot = options.plot === undefined ? undefined : checkOutPath(options.plot, "--plot", [".svg", ".png"]);
+  if (options.applyAs && !options.apply) throw new ConfigError("--apply-as: it says how --apply writes the suggestion; give --apply FILE too", "--apply-as", "apply-as", options.applyAs);
+  const apply = options.apply === undefined ? undefined : checkOutPath(options.apply, "--apply");
+
+  const { spec: config, where } = readSpec(options.config, "{ data: { name: mnist }, model: { preset: cnn }, optimizer: { type: SGD, lr: 0.1, momentum: 0.9 }, epochs: 1, batch_size: 64 }");
+  const dataSpec = config.data as Record<string, unknown> | undefined;
+  if (!dataSpec || typeof dataSpec !== "object") throw new ConfigError(`${where}.data: it is missing; e.g. data: { name: mnist }`, where, "data", dataSpec);
+  const { dir, ...datasetSpec } = dataSpec;
+  const data = await loadDataset(datasetSpec as never, { dataDir: (options.dataDir ?? dir) as string | undefined });
+
+  const store: RunStore | undefined = options.record ? openStore(storePath(options.store)) : undefined;
+  const runId = store?.createRun({ kind: "find", config, name: options.config });
+  const progress = progressBar(settings.numIter, options.progress);
+  try {
+    const result = await rangeTestFromConfig(config, { data, ...settings, names: flags, where, onStep: progress.update });
+    progress.stop();
+    store?.finishRun(runId!, { status: "completed", summary: storeSummary(result) });
+    const outcome: Outcome = { result, runId };
+    if (plot) {
+      const shown = result.lrs.length > plotSkipEnd ? result.lrs.length - plotSkipEnd : result.lrs.length;
+      const chart = rangeTestChart({
+        lrs: result.lrs.slice(0, shown),
+        losses: result.losses.slice(0, shown),
+        suggestions: definedSuggestions(result),
+        title: `LR range test: ${options.config}`,
+      });
+      writeWhole(plot, extname(plot).toLowerCase() === ".svg" ? await renderSvg(chart) : await renderPng(chart, { scale: 2 }));
+      outcome.plot = plot;
+    }
+    if (apply) outcome.applied = writeApplied(config, result, apply, options.applyAs ?? "lr", options.config);
+    return outcome;
+  } catch (error) {
+    progress.stop();
+    if (store?.getRun(runId!).status === "running") store.finishRun(runId!, { status: "failed", error: (error as Error).message });
+    throw error;
+  } finally {
+    store?.close();
+  }
+}
+
+/** A number given on the command line, or undefined when the flag is absent. */
+function numberFlag(text: string | undefined, flag: string): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (text.trim() === "" || Number.isNaN(value)) throw new ConfigError(`${flag}: expected a number; got "${text}"`, flag, flag, text);
+  return value;
+}
+
+/** Checks an output path before any work: a known extension (when required) and a folder that exists. */
+function checkOutPath(path: string, flag: string, extensions?: string[]): string {
+  const ext = extname(path).toLowerCase();
+  if (extensions && !extensions.includes(ext)) {
+    throw new ConfigError(`${flag}: the file is written as ${extensions.join(" or ")}, chosen by the extension; got "${path}"`, flag, flag, path);
+  }
+  const folder = dirname(resolve(path));
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+    throw new ConfigError(`${flag}: the folder "${dirname(path)}" does not exist; create it first or choose another path`, flag, flag, path);
+  }
+  return path;
+}
+
+/** Writes beside the target and renames, so an interrupted write never leaves half a file at `path`. */
+function writeWhole(path: string, content: string | Uint8Array): void {
+  const partial = `${path}.partial-${process.pid}`;
+  try {
+    writeFileSync(partial, content);
+    renameSync(partial, path);
+  } finally {
+    rmSync(partial, { force: true });
+  }
+}
+
+/** The config with the valley suggestion applied (rounded to 3 significant digits), as YAML or JSON by the file's extension. */
+function writeApplied(config: Record<string, unknown>, result: RangeTestResult, path: string, as: ApplyMode, source: string) {
+  const valley = result.suggestions.valley;
+  if (valley.lr === undefined) {
+    throw new ConfigError(`--apply: the range test gave no valley suggestion (${valley.reason}), so ${path} was not written`, "--apply", "apply", path);
+  }
+  const lr = Number(valley.lr.toPrecision(3));
+  const applied = applySuggestion(config, lr, as);
+  const yaml = [".yaml", ".yml"].includes(extname(path).toLowerCase());
+  let text = `${JSON.stringify(applied, null, 2)}\n`;
+  if (yaml) {
+    const document = new Document(applied);
+    document.commentBefore = ` ${source} with ${as === "lr" ? "optimizer.lr" : "OneCycleLR max_lr"} = ${lr}, the valley suggestion of lrkit find`;
+    text = document.toString();
+  }
+  writeWhole(path, text);
+  return { path, as, lr };
+}
+
+function definedSuggestions(result: RangeTestResult): Record<string, number> {
+  return Object.fromEntries(suggestionNames.flatMap((name) => (result.suggestions[name].lr === undefined ? [] : [[name, result.suggestions[name].lr]])));
+}
+
+function suggestionValues(result: RangeTestResult): Record<string, number | null> {
+  return Object.fromEntries(suggestionNames.map((name) => [name, result.suggestions[name].lr ?? null]));
+}
+
+/** Why a rule gave no suggestion, by its name. */
+function suggestionNotes(result: RangeTestResult): Record<string, string> {
+  return Object.fromEntries(
+    suggestionNames.flatMap((name) => {
+      const s = result.suggestions[name];
+      return s.lr === undefined ? [[name, s.reason]] : [];
+    }),
+  );
+}
+
+/** What the run store keeps for a dashboard. */
+function storeSummary(result: RangeTestResult) {
+  return {
+    lrs: result.lrs,
+    losses: result.losses,
+    raw_losses: result.rawLosses,
+    suggestions: suggestionValues(result),
+    stopped_early: result.stopped !== undefined,
+    stop_reason: result.stopped?.reason ?? null,
+    loss_kind: result.lossKind,
+    settings: result.settings,
+    seconds: result.seconds,
+  };
+}
+
+function jsonSummary(outcome: Outcome) {
+  const { result } = outcome;
+  return {
+    run_id: outcome.runId ?? null,
+    ...storeSummary(result),
+    suggestion_notes: suggestionNotes(result),
+    plot: outcome.plot ?? null,
+    applied: outcome.applied ?? null,
+  };
+}
+
+function textSummary(outcome: Outcome): string {
+  const { result } = outcome;
+  const { settings } = result;
+  const n = result.lrs.length;
+  const finite = result.losses.map((loss, i) => ({ loss, lr: result.lrs[i]! })).filter((p) => Number.isFinite(p.loss));
+  const lowest = finite.reduce((a, b) => (b.loss < a.loss ? b : a), finite[0]!);
+  const lines = [
+    `LR range test: ${n} of ${settings.numIter} steps, η ${show(settings.startLr)} → ${show(settings.endLr)} (${settings.mode}), ${result.lossKind} loss smoothed with β ${settings.beta}, ${result.seconds.toFixed(1)} s`,
+    result.stopped ? `  stopped early: ${result.stopped.reason}` : `  ran all ${n} steps without diverging`,
+    `  smoothed loss: first ${show(result.losses[0]!)}, lowest ${show(lowest.loss)} at η ${show(lowest.lr)}, last ${show(result.losses[n - 1]!)}`,
+    "",
+    "  suggestion     η",
+    ...suggestionNames.map((name) => {
+      const s = result.suggestions[name];
+      return `  ${name.padEnd(14)} ${s.lr === undefined ? `-          (${s.reason})` : show(s.lr)}`;
+    }),
+    "",
+  ];
+  if (outcome.plot) lines.push(`  wrote ${outcome.plot}`);
+  if (outcome.applied) lines.push(`  wrote ${outcome.applied.path} (${outcome.applied.as === "lr" ? "optimizer lr" : "OneCycleLR max_lr"} ${outcome.applied.lr})`);
+  if (outcome.runId) lines.push(`  run ${outcome.runId} (lrkit runs show ${outcome.runId})`);
+  return `${lines.join("\n")}\n`;
+}
+
+function show(value: number): string {
+  return Number.isFinite(value) ? Number(value.toPrecision(3)).toString() : String(value);
+}
+
+/** A bar over the test's steps on stderr (η and smoothed loss), silent when stderr is not a terminal unless forced. */
+function progressBar(total: number, force: boolean | undefined) {
+  const bar =
+    (force ?? process.stderr.isTTY)
+      ? new cliProgress.SingleBar({ format: "LR range test |{bar}| {value}/{total} η {lr} loss {loss}", stream: process.stderr, hideCursor: true, fps: 10 }, cliProgress.Presets.shades_classic)
+      : undefined;
+  bar?.start(total, 0, { lr: "-", loss: "-" });
+  return {
+    update(point: RangeTestPoint) {
+      bar?.update(point.step + 1, { lr: point.lr.toExponential(2), loss: show(point.smoothed) });
+    },
+    stop() {
+      bar?.stop();
+    },
+  };
+}

@@ -1,0 +1,44 @@
+/**
+ * The top of a run's report: its name (else its kind and id) as the title, a line with its kind, id,
+ * status, times and log sizes, where it belongs (sweep, trial key, tags), and its error if it
+ * has one.
+ */
+import type { RunSummary } from "../../store/index.js";
+import { formatDuration, formatTime } from "./format.js";
+import { html, type Html } from "./html.js";
+import { stopReason } from "./stop-reason.js";
+
+/** The run's name, else what it is and its id ("LR range test m5x…"). */
+export function runTitle(run: RunSummary): string {
+  return run.name ?? `${runKindName(run)} ${run.id}`;
+}
+
+export function runKindName(run: RunSummary): string {
+  return { train: "training run", find: "LR range test", "sweep-trial": "sweep trial" }[run.kind];
+}
+
+export function runHeader(run: RunSummary): Html {
+  const seconds = run.finishedAt === undefined ? undefined : (Date.parse(run.finishedAt) - Date.parse(run.createdAt)) / 1000;
+  return html`<h1>${runTitle(run)}</h1>
+<p class="meta"><span>${runKindName(run)}</span><span>run <code>${run.id}</code></span><span><span class="badge ${run.status}">${run.status}</span></span></p>
+<p class="meta"><span>started ${formatTime(run.createdAt)}</span>${seconds === undefined ? "" : html`<span>took ${formatDuration(seconds)}</span>`}<span>${run.stepCount} steps logged</span><span>${run.epochCount} epochs logged</span></p>
+${
+  run.sweepId === undefined && run.tags.length === 0
+    ? ""
+    : html`<p class="meta">${run.sweepId === undefined ? "" : html`<span>trial of sweep <code>${run.sweepId}</code>${run.trialKey === undefined ? "" : html` (${run.trialKey})`}</span>`}${run.tags.length === 0 ? "" : html`<span>tags: ${run.tags.join(", ")}</span>`}</p>`
+}
+${problem(run)}`;
+}
+
+/**
+ * The run's error, or the reason the trainer stopped it early (which the train command also
+ * records as the error): red for a failure or divergence, neutral for early stopping.
+ */
+function problem(run: RunSummary): Html {
+  const stopped = stopReason(run.summary);
+  if (stopped !== undefined && (run.error === undefined || run.error === stopped.reason)) {
+    const bad = stopped.kind !== "early_stopping";
+    return html`<div class="box${bad ? " error" : ""}"><strong>stopped early (${stopped.kind.replace("_", " ")}):</strong> ${stopped.reason}</div>`;
+  }
+  return run.error === undefined ? html`` : html`<div class="box error"><strong>${run.status === "diverged" ? "diverged" : "error"}</strong><pre>${run.error}</pre></div>`;
+}

@@ -1,0 +1,194 @@
+/**
+ * `lrkit dash` in real Chromium: every page loads cross-origin isolated and without console
+ * errors, a run's charts update while the test writes rows into the store, the playground's
+ * divergent η leaves the plot exactly past 2/λ_max, and the MNIST panel trains. Screenshots go to
+ * test-artifacts/. Chromium is /usr/bin/chromium (or $CHROMIUM_PATH); `.ci/run` installs it.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { build } from "vite";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { defaultWebRoot, startDashServer, type DashServer } from "../../src/server/index.js";
+import { openStore, type RunStore, type StepRow } from "../../src/store/index.js";
+
+const root = resolve(import.meta.dirname, "../..");
+const artifacts = join(root, "test-artifacts");
+const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+let dir: string;
+let store: RunStore;
+let server: DashServer;
+let browser: Browser;
+const ids: Record<string, string> = {};
+
+function newest(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newest(join(path, name))));
+}
+
+/** Builds the pages when dist/web is missing or older than src/web (`npm run build` normally has). */
+async function ensurePagesBuilt(): Promise<void> {
+  const index = join(defaultWebRoot, "index.html");
+  if (existsSync(index) && statSync(index).mtimeMs >= newest(join(root, "src/web"))) return;
+  await build({ configFile: join(root, "src/web/vite.config.ts"), logLevel: "error" });
+}
+
+function steps(from: number, to: number, lr = 0.1): StepRow[] {
+  return Array.from({ length: to - from }, (_, i) => ({ step: from + i, epoch: 0, lr, loss: 2.3 * Math.exp(-(from + i) / 60) + 0.1, gradNorm: 1 + 1 / (1 + from + i) }));
+}
+
+function fillStore(): void {
+  const config = (lr: number, wd = 0) => ({ data: { name: "mnist" }, model: { preset: "mlp", hidden: [64] }, optimizer: { type: "SGD", lr, weight_decay: wd }, epochs: 2, batch_size: 64 });
+  const finished = (name: string, lr: number, extra: Partial<Parameters<RunStore["createRun"]>[0]> = {}, status: "completed" | "stopped" = "completed") => {
+    const id = store.createRun({ kind: "train", name, config: config(lr), ...extra });
+    store.logSteps(id, steps(0, 200, lr));
+    store.logEpoch(id, { epoch: 0, step: 100, lr, trainLoss: 0.5, val: { loss: 0.45, accuracy: 0.8 + lr / 10 }, seconds: 2 });
+    if (status === "completed") store.logEpoch(id, { epoch: 1, step: 200, lr, trainLoss: 0.3, val: { loss: 0.3, accuracy: 0.85 + lr / 10 }, seconds: 2 });
+    store.finishRun(id, { status });
+    return id;
+  };
+  ids.a = finished("baseline", 0.1);
+  ids.b = finished("higher lr", 0.3);
+  ids.sweep = store.createSweep({ name: "lr sweep", config: { metric: "accuracy" } });
+  [0.01, 0.03, 0.1, 0.3].forEach((lr, i) =>
+    finished(`trial ${i}`, lr, { kind: "sweep-trial", sweepId: ids.sweep, trialKey: JSON.stringify({ lr }), config: config(lr, i % 2 ? 1e-4 : 0) }, i === 0 ? "stopped" : "completed"),
+  );
+  store.finishSweep(ids.sweep, { status: "completed" });
+  ids.find = store.createRun({ kind: "find", name: "range test", config: config(1e-6) });
+  const lrs = Array.from({ length: 60 }, (_, i) => 1e-6 * 10 ** (i / 10));
+  const losses = lrs.map((lr) => (lr < 1 ? 2.3 - 1.5 / (1 + Math.exp(-2 * (Math.log10(lr) + 3))) : 10));
+  store.logSteps(ids.find, lrs.map((lr, i) => ({ step: i, epoch: 0, lr, loss: losses[i]! })));
+  store.finishRun(ids.find, { status: "completed", summary: { lrs, losses, suggestions: { steepest: 1e-3, valley: 4e-3 } } });
+  ids.live = store.createRun({ kind: "train", name: "live", config: config(0.05) });
+  store.logSteps(ids.live, steps(0, 50, 0.05));
+}
+
+/** Opens `path`, waits for the page to be drawn, and returns the console errors it logged. */
+async function open(page: Page, path: string): Promise<string[]> {
+  const errors: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(`${m.text()} (${m.location().url}:${m.location().lineNumber})`);
+  });
+  page.on("pageerror", (e) => errors.push(e.stack ?? e.message));
+  await page.goto(new URL(path, server.url).href);
+  await page.waitForSelector("body[data-ready]", { timeout: 30_000 });
+  return errors;
+}
+
+async function newPage(): Promise<Page> {
+  return browser.newPage({ viewport: { width: 1280, height: 900 } });
+}
+
+beforeAll(async () => {
+  if (!existsSync(chromiumPath)) throw new Error(`no Chromium at ${chromiumPath}: install it (apt-get install -y chromium) or set CHROMIUM_PATH`);
+  await ensurePagesBuilt();
+  mkdirSync(artifacts, { recursive: true });
+  dir = mkdtempSync(join(tmpdir(), "lrkit-dash-browser-"));
+  store = openStore(join(dir, "lrkit.db"));
+  fillStore();
+  server = await startDashServer({ storePath: join(dir, "lrkit.db"), liveIntervalMs: 200 });
+  browser = await chromium.launch({ executablePath: chromiumPath, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  store?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe("lrkit dash in Chromium", () => {
+  it("loads every page cross-origin isolated and without console errors", async () => {
+    const pages: [string, string, string][] = [
+      ["runs", "/", "#runs-table tbody tr"],
+      ["run", `/run.html?id=${ids.a}`, "#loss-chart"],
+      ["range-test", `/run.html?id=${ids.find}`, "#range-test"],
+      ["compare", `/compare.html?ids=${ids.a},${ids.b}`, "#compare-loss"],
+      ["sweep", `/sweep.html?id=${ids.sweep}`, "#parallel-coordinates"],
+      ["playground", "/playground.html", "#contour"],
+    ];
+    const page = await newPage();
+    for (const [name, path, selector] of pages) {
+      page.removeAllListeners();
+      const errors = await open(page, path);
+      await page.waitForSelector(selector);
+      expect([name, await page.evaluate(() => crossOriginIsolated)]).toEqual([name, true]);
+      expect([name, await page.locator(".error").count()]).toEqual([name, 0]);
+      await page.screenshot({ path: join(artifacts, `dash-${name}.png`), fullPage: true });
+      expect([name, errors]).toEqual([name, []]);
+    }
+    await page.close();
+  });
+
+  it("shows the sweep's trials, early-stopped ones marked, and the run's diagnosis", async () => {
+    const page = await newPage();
+    await open(page, `/sweep.html?id=${ids.sweep}`);
+    expect(await page.locator("#trials-table tbody tr").count()).toBe(4);
+    expect(await page.getAttribute("#learning-curves", "data-stopped")).toBe("1");
+    expect(Number(await page.getAttribute("#sweep-metric-chart", "data-points"))).toBe(4);
+    await open(page, `/run.html?id=${ids.a}`);
+    expect(await page.getAttribute("#diagnosis", "data-verdict")).toMatch(/^(good|too_slow|plateaued|oscillating|diverged)$/);
+    await page.close();
+  });
+
+  it("updates a running run's charts within seconds as the trainer logs rows", async () => {
+    const page = await newPage();
+    const errors = await open(page, `/run.html?id=${ids.live}`);
+    const points = async (selector: string) => Number((await page.getAttribute(selector, "data-points")) ?? 0);
+    expect(await points("#loss-chart")).toBe(100);
+    store.logSteps(ids.live, steps(50, 120, 0.05));
+    await expect.poll(() => points("#loss-chart"), { timeout: 5000 }).toBe(240);
+    expect(await points("#lr-chart")).toBe(120);
+    store.logEpoch(ids.live, { epoch: 0, step: 120, lr: 0.05, trainLoss: 0.4, val: { loss: 0.42, accuracy: 0.88 }, seconds: 1 });
+    await page.waitForSelector("#epoch-charts figure", { timeout: 5000 });
+    store.finishRun(ids.live, { status: "completed" });
+    await page.waitForSelector('#run-header[data-status="completed"]', { timeout: 5000 });
+    await page.screenshot({ path: join(artifacts, "dash-live-run.png"), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("playground: η just above 2/λ_max leaves the plot, η just below does not", async () => {
+    const page = await newPage();
+    const errors = await open(page, "/playground.html");
+    expect(await page.getAttribute("#edge-value", "data-edge")).toBe("0.2");
+    await page.selectOption("#speed", "20");
+    await page.fill("#steps", "300");
+    await page.fill("#lrs", "0.1, 0.19, 0.198, 0.202, 0.21");
+    await page.click("#run");
+    const generation = await page.getAttribute("#race", "data-generation");
+    await page.waitForSelector(`#race[data-generation="${generation}"][data-finished="true"]`, { timeout: 30_000 });
+    const trajectories = await page.$$eval("#trajectories li", (items) =>
+      items.map((li) => ({ lr: Number(li.getAttribute("data-lr")), diverged: li.getAttribute("data-diverged"), leftAt: li.getAttribute("data-left-at") })),
+    );
+    expect(trajectories.map((t) => [t.lr, t.diverged])).toEqual([
+      [0.1, "false"],
+      [0.19, "false"],
+      [0.198, "false"],
+      [0.202, "true"],
+      [0.21, "true"],
+    ]);
+    expect(trajectories.filter((t) => t.leftAt !== null).map((t) => t.lr)).toEqual([0.202, 0.21]);
+    expect(Number(await page.getAttribute("#gap-chart", "data-points"))).toBeGreaterThan(600);
+    await page.locator("#surface-panel").screenshot({ path: join(artifacts, "playground-edge.png") });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("playground: trains an MLP on the bundled MNIST subset with live loss and η charts", async () => {
+    const page = await newPage();
+    const errors = await open(page, "/playground.html");
+    await page.fill("#mnist-epochs", "1");
+    await page.click("#mnist-train");
+    await page.waitForSelector('#mnist-panel[data-state="idle"]', { timeout: 60_000 });
+    expect(await page.textContent("#mnist-status")).toMatch(/test accuracy 0\.[3-9]\d* on 500 digits/);
+    expect(Number(await page.getAttribute("#mnist-loss-chart", "data-points"))).toBeGreaterThanOrEqual(50);
+    expect(Number(await page.getAttribute("#mnist-lr-chart", "data-points"))).toBeGreaterThanOrEqual(25);
+    await page.locator("#mnist-panel").screenshot({ path: join(artifacts, "playground-mnist.png") });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
