@@ -29,7 +29,7 @@ import { history, type History } from "./callbacks/history.js";
 import { scheduleLr } from "./callbacks/schedule-lr.js";
 import type { Checkpoint } from "./checkpoint.js";
 import { createEvaluator } from "./evaluate.js";
-import { createObjective, type Objective } from "./objective.js";
+import { createObjective } from "./objective.js";
 import { parseRunConfig, type RunConfig } from "./run-config.js";
 import { createTrainer } from "./trainer.js";
 
