@@ -14,5 +14,6 @@ export * from "./data/index.js";
 export * as nn from "./nn/index.js";
 export { createModel, createLoss, type Model, type ModelSpec, type Loss, type LossSpec } from "./nn/index.js";
 export * from "./train/index.js";
+export * from "./find/index.js";
 export * from "./report/index.js";
 export { linearRegression, type LinearRegressionOptions, type LinearRegressionResult } from "./examples/linear-regression.js";

@@ -3,6 +3,7 @@
 import { Command } from "commander";
 import { initEngine } from "../engine/index.js";
 import { exampleCommand } from "./commands/example.js";
+import { findCommand } from "./commands/find.js";
 import { reportCommand } from "./commands/report.js";
 import { runsCommand } from "./commands/runs.js";
 import { scheduleCommand } from "./commands/schedule.js";
@@ -17,6 +18,7 @@ const program = new Command()
 
 program.addCommand(exampleCommand());
 program.addCommand(trainCommand());
+program.addCommand(findCommand());
 program.addCommand(scheduleCommand());
 program.addCommand(reportCommand());
 program.addCommand(runsCommand());
