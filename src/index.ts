@@ -10,7 +10,8 @@ export * from "./data/node/index.js";
 export * from "./store/index.js";
 export * from "./report/charts/node/index.js";
 export * from "./report/node/index.js";
-export { readCheckpoint, writeCheckpoint, writeFileAtomic } from "./train/checkpoint-file.js";
+export { readCheckpoint, writeCheckpoint } from "./train/checkpoint-file.js";
+export { writeFileAtomic, checkOutputPath } from "./files/index.js";
 export { runFiles, type RunFiles } from "./train/run-files.js";
 
 await initEngine("wasm");

@@ -2,6 +2,7 @@
 /** The `lrkit` command. Each sub-command lives in `commands/`; errors become one clear line on stderr. */
 import { Command } from "commander";
 import { initEngine } from "../engine/index.js";
+import { dashCommand } from "./commands/dash.js";
 import { exampleCommand } from "./commands/example.js";
 import { findCommand } from "./commands/find.js";
 import { reportCommand } from "./commands/report.js";
@@ -22,6 +23,7 @@ program.addCommand(findCommand());
 program.addCommand(scheduleCommand());
 program.addCommand(reportCommand());
 program.addCommand(runsCommand());
+program.addCommand(dashCommand());
 
 try {
   await initEngine("wasm");

@@ -9,7 +9,8 @@ import { join } from "node:path";
 import { ConfigError } from "../errors.js";
 import type { RunLog } from "./callbacks/run-logger.js";
 import type { Checkpoint } from "./checkpoint.js";
-import { writeCheckpoint, writeFileAtomic } from "./checkpoint-file.js";
+import { writeFileAtomic } from "../files/index.js";
+import { writeCheckpoint } from "./checkpoint-file.js";
 
 export interface RunFiles extends RunLog {
   readonly dir: string;

@@ -21,7 +21,7 @@ let dir: string;
 let store: RunStore;
 let server: DashServer;
 let browser: Browser;
-const ids: Record<string, string> = {};
+const ids = { a: "", b: "", sweep: "", find: "", live: "" };
 
 function newest(path: string): number {
   const stat = statSync(path);
@@ -51,7 +51,7 @@ function fillStore(): void {
     return id;
   };
   ids.a = finished("baseline", 0.1);
-  ids.b = finished("higher lr", 0.3);
+  ids.b = finished('higher lr <img src="x" onerror="document.title=1">', 0.3);
   ids.sweep = store.createSweep({ name: "lr sweep", config: { metric: "accuracy" } });
   [0.01, 0.03, 0.1, 0.3].forEach((lr, i) =>
     finished(`trial ${i}`, lr, { kind: "sweep-trial", sweepId: ids.sweep, trialKey: JSON.stringify({ lr }), config: config(lr, i % 2 ? 1e-4 : 0) }, i === 0 ? "stopped" : "completed"),
@@ -117,14 +117,17 @@ describe("lrkit dash in Chromium", () => {
       await page.waitForSelector(selector);
       expect([name, await page.evaluate(() => crossOriginIsolated)]).toEqual([name, true]);
       expect([name, await page.locator(".error").count()]).toEqual([name, 0]);
+      expect([name, await page.locator("main img").count()]).toEqual([name, 0]);
       await page.screenshot({ path: join(artifacts, `dash-${name}.png`), fullPage: true });
       expect([name, errors]).toEqual([name, []]);
     }
     await page.close();
   });
 
-  it("shows the sweep's trials, early-stopped ones marked, and the run's diagnosis", async () => {
+  it("shows run names as text, the sweep's trials with early-stopped ones marked, and the run's diagnosis", async () => {
     const page = await newPage();
+    await open(page, "/");
+    expect(await page.textContent(`tr[data-run="${ids.b}"] a`)).toBe('higher lr <img src="x" onerror="document.title=1">');
     await open(page, `/sweep.html?id=${ids.sweep}`);
     expect(await page.locator("#trials-table tbody tr").count()).toBe(4);
     expect(await page.getAttribute("#learning-curves", "data-stopped")).toBe("1");

@@ -71,9 +71,9 @@ const examples: Record<string, Example> = {
     },
   },
   "lr-compare": {
-    summary: "the seed CNN on MNIST with SGD at η = 0.001, 0.01, 0.1, 1 for 300 steps each; table and loss chart lr-compare.svg (~2.5 min)",
+    summary: "the seed CNN on MNIST with SGD at η = 0.001, 0.01, 0.1, 1, 10 for 300 steps each; table and loss chart lr-compare.svg (~3 min)",
     async run(json) {
-      process.stderr.write("lr-compare: 4 × 300 steps of batch 64 and four evaluations; about 2.5 minutes on 2 idle cores\n");
+      process.stderr.write("lr-compare: 5 × 300 steps of batch 64 (fewer where a run diverges) and five evaluations; about 3 minutes on 2 idle cores\n");
       const result = await runLrCompare({ onProgress: ({ lr, step, steps, loss }) => process.stderr.write(`  η = ${lr}: step ${step}/${steps}, loss ${loss.toFixed(4)}\n`) });
       const chart = resolve("lr-compare.svg");
       await writeLrCompareChart(result, chart);

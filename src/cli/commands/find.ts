@@ -6,8 +6,7 @@
  * test in the run store as a run of kind "find" whose summary holds the curve and suggestions.
  * Progress goes to stderr.
  */
-import { existsSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { dirname, extname, resolve } from "node:path";
+import { extname } from "node:path";
 import cliProgress from "cli-progress";
 import { Command, Option } from "commander";
 import { Document } from "yaml";
@@ -29,6 +28,7 @@ import {
 import { rangeTestChart, renderSvg } from "../../report/index.js";
 import { renderPng } from "../../report/charts/node/index.js";
 import { openStore, storePath, toPlainJson, type RunStore } from "../../store/index.js";
+import { checkOutputPath, writeFileAtomic } from "../../files/index.js";
 import { readSpec } from "../read-spec.js";
 
 interface FindOptions {
@@ -107,9 +107,9 @@ async function find(options: FindOptions): Promise<Outcome> {
     ),
     valSamples: numberFlag(options.valSamples, flags.valSamples),
   };
-  const plot = options.plot === undefined ? undefined : checkOutPath(options.plot, "--plot", [".svg", ".png"]);
+  const plot = options.plot === undefined ? undefined : checkOutputPath(options.plot, "--plot", [".svg", ".png"]);
   if (options.applyAs && !options.apply) throw new ConfigError("--apply-as: it says how --apply writes the suggestion; give --apply FILE too", "--apply-as", "apply-as", options.applyAs);
-  const apply = options.apply === undefined ? undefined : checkOutPath(options.apply, "--apply");
+  const apply = options.apply === undefined ? undefined : checkOutputPath(options.apply, "--apply");
 
   const { spec: config, where } = readSpec(options.config, "{ data: { name: mnist }, model: { preset: cnn }, optimizer: { type: SGD, lr: 0.1, momentum: 0.9 }, epochs: 1, batch_size: 64 }");
   const dataSpec = config.data as Record<string, unknown> | undefined;
@@ -133,7 +133,7 @@ async function find(options: FindOptions): Promise<Outcome> {
         suggestions: definedSuggestions(result),
         title: `LR range test: ${options.config}`,
       });
-      writeWhole(plot, extname(plot).toLowerCase() === ".svg" ? await renderSvg(chart) : await renderPng(chart, { scale: 2 }));
+      writeFileAtomic(plot, extname(plot).toLowerCase() === ".svg" ? await renderSvg(chart) : await renderPng(chart, { scale: 2 }));
       outcome.plot = plot;
     }
     if (apply) outcome.applied = writeApplied(config, result, apply, options.applyAs ?? "lr", options.config);
@@ -155,30 +155,6 @@ function numberFlag(text: string | undefined, flag: string): number | undefined 
   return value;
 }
 
-/** Checks an output path before any work: a known extension (when required) and a folder that exists. */
-function checkOutPath(path: string, flag: string, extensions?: string[]): string {
-  const ext = extname(path).toLowerCase();
-  if (extensions && !extensions.includes(ext)) {
-    throw new ConfigError(`${flag}: the file is written as ${extensions.join(" or ")}, chosen by the extension; got "${path}"`, flag, flag, path);
-  }
-  const folder = dirname(resolve(path));
-  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
-    throw new ConfigError(`${flag}: the folder "${dirname(path)}" does not exist; create it first or choose another path`, flag, flag, path);
-  }
-  return path;
-}
-
-/** Writes beside the target and renames, so an interrupted write never leaves half a file at `path`. */
-function writeWhole(path: string, content: string | Uint8Array): void {
-  const partial = `${path}.partial-${process.pid}`;
-  try {
-    writeFileSync(partial, content);
-    renameSync(partial, path);
-  } finally {
-    rmSync(partial, { force: true });
-  }
-}
-
 /** The config with the valley suggestion applied (rounded to 3 significant digits), as YAML or JSON by the file's extension. */
 function writeApplied(config: Record<string, unknown>, result: RangeTestResult, path: string, as: ApplyMode, source: string) {
   const valley = result.suggestions.valley;
@@ -194,7 +170,7 @@ function writeApplied(config: Record<string, unknown>, result: RangeTestResult, 
     document.commentBefore = ` ${source} with ${as === "lr" ? "optimizer.lr" : "OneCycleLR max_lr"} = ${lr}, the valley suggestion of lrkit find`;
     text = document.toString();
   }
-  writeWhole(path, text);
+  writeFileAtomic(path, text);
   return { path, as, lr };
 }
 

@@ -6,13 +6,13 @@
  * the i-th recorded value is the η in force for step i. Output: a text summary (default), the
  * recorded values as JSON (`--json`), and/or the η-vs-step chart (`--out lr.svg|lr.png`).
  */
-import { existsSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { dirname, extname, resolve } from "node:path";
+import { extname } from "node:path";
 import { Command, Option } from "commander";
 import { ConfigError } from "../../errors.js";
 import { lrChart, renderSvg } from "../../report/index.js";
 import { renderPng } from "../../report/charts/node/index.js";
 import { createScheduler } from "../../schedules/index.js";
+import { checkOutputPath, writeFileAtomic } from "../../files/index.js";
 import { readSpec } from "../read-spec.js";
 
 interface ScheduleOptions {
@@ -41,15 +41,15 @@ export function scheduleCommand(): Command {
       const lr = positiveNumber(options.lr, "--lr");
       const steps = positiveInteger(options.steps, "--steps");
       const { spec, where } = readSpec(specArgument);
-      const out = options.out === undefined ? undefined : checkOutPath(options.out);
+      const out = options.out === undefined ? undefined : checkOutputPath(options.out, "--out", [".svg", ".png"]);
       const trace = traceSchedule(spec, lr, steps, where);
       const name = typeof spec.type === "string" ? spec.type : "schedule";
       if (out) {
         const chart = lrChart({ series: [{ name, steps: trace.steps, lr: trace.lr }], title: `${name}, base lr ${lr}` });
-        writeWhole(out, out.format === "svg" ? await renderSvg(chart) : await renderPng(chart, { scale: 2 }));
+        writeFileAtomic(out, extname(out).toLowerCase() === ".svg" ? await renderSvg(chart) : await renderPng(chart, { scale: 2 }));
       }
       if (options.json) process.stdout.write(`${JSON.stringify(trace)}\n`);
-      else if (out) process.stdout.write(`wrote ${out.path}\n`);
+      else if (out) process.stdout.write(`wrote ${options.out}\n`);
       else process.stdout.write(summary(name, lr, trace));
     });
 }
@@ -74,35 +74,6 @@ function traceSchedule(spec: Record<string, unknown>, lr: number, steps: number,
   }
   const { momentum, ...rest } = trace;
   return momentum.length === steps ? trace : rest;
-}
-
-interface OutPath {
-  path: string;
-  format: "svg" | "png";
-}
-
-/** Checks `--out` before any work: a known extension, and a folder that exists. */
-function checkOutPath(out: string): OutPath {
-  const ext = extname(out).toLowerCase();
-  if (ext !== ".svg" && ext !== ".png") {
-    throw new ConfigError(`--out: the chart is written as .svg or .png, chosen by the extension; got "${out}"`, "--out", "out", out);
-  }
-  const folder = dirname(resolve(out));
-  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
-    throw new ConfigError(`--out: the folder "${dirname(out)}" does not exist; create it first or choose another path`, "--out", "out", out);
-  }
-  return { path: out, format: ext === ".svg" ? "svg" : "png" };
-}
-
-/** Writes beside the target and renames, so an interrupted write never leaves half a chart at `path`. */
-function writeWhole(out: OutPath, content: string | Uint8Array): void {
-  const partial = `${out.path}.partial-${process.pid}`;
-  try {
-    writeFileSync(partial, content);
-    renameSync(partial, out.path);
-  } finally {
-    rmSync(partial, { force: true });
-  }
 }
 
 function positiveNumber(text: string, option: string): number {

@@ -2,10 +2,12 @@
  * Self-contained HTML reports (see `page.ts`): one file that loads nothing and runs no script,
  * with every user-provided text (names, configs, errors) escaped. `renderRunReport` reports a
  * train run or sweep trial (diagnosis, metrics, curves, config) or an LR range test (suggestions
- * and the range-test curve); `renderSweepReport` a sweep; `renderComparisonReport` several runs.
+ * and the range-test curve); `renderSweepReport` a sweep; `renderComparisonReport` several runs
+ * (with the LR range tests they came from).
  */
 import { comparisonReportBody } from "./comparison-report.js";
 import { findReport } from "./find-report.js";
+import { html } from "./html.js";
 import { page } from "./page.js";
 import { runTitle } from "./run-header.js";
 import { sweepReportBody } from "./sweep-report.js";
@@ -21,6 +23,8 @@ export async function renderSweepReport(data: SweepReportData): Promise<string> 
   return page(`${data.sweep.name ?? `sweep ${data.sweep.id}`} · lrkit sweep report`, await sweepReportBody(data));
 }
 
-export async function renderComparisonReport(data: ComparisonReportData): Promise<string> {
-  return page(`${data.runs.length} runs compared · lrkit report`, await comparisonReportBody(data));
+/** Several runs side by side; LR range tests among the ids come first, as the curves their η came from. */
+export async function renderComparisonReport(data: ComparisonReportData, rangeTests: readonly RunReportData[] = []): Promise<string> {
+  const tests = await Promise.all(rangeTests.map(findReport));
+  return page(`${data.runs.length} runs compared · lrkit report`, html`${tests}${await comparisonReportBody(data)}`);
 }

@@ -58,9 +58,9 @@ describe("the store and the output file", () => {
   it("--out in a missing directory, or naming a directory, fails before the store is read", async () => {
     const error = await writeReport(join(dir, "none.db"), [ids.good], join(dir, "missing", "r.html")).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfigError);
-    expect((error as Error).message).toMatch(/report --out ".*missing\/r\.html": the directory .*missing does not exist/);
+    expect((error as Error).message).toMatch(/report --out: the folder ".*missing" does not exist/);
     mkdirSync(join(dir, "folder"));
-    await expect(writeReport(store, [ids.good], join(dir, "folder"))).rejects.toThrow(/that is a directory/);
+    await expect(writeReport(store, [ids.good], join(dir, "folder"))).rejects.toThrow(/is a folder/);
   });
 
   it("writes atomically: the file is replaced whole, no temporary file stays, a failure keeps the old file", async () => {

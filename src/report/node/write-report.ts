@@ -4,9 +4,7 @@
  * temporary file in the same directory, then renamed), so a reader never sees half a report and a
  * failed run leaves any earlier report in place.
  */
-import { randomBytes } from "node:crypto";
-import { renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { checkOutputPath, writeFileAtomic } from "../../files/index.js";
 import { ConfigError } from "../../errors.js";
 import { openStore, type RunStore } from "../../store/index.js";
 import { renderComparisonReport, renderRunReport, renderSweepReport } from "../html/index.js";
@@ -39,7 +37,8 @@ export async function writeReportForSweep(storePath: string, sweepId: string, ou
 
 /**
  * The report `lrkit report IDS…` writes: one id names a run or a sweep (runs are tried first);
- * several ids (after dropping repeats) are runs to compare.
+ * several ids (after dropping repeats) are runs to compare, with any LR range tests among them
+ * shown first.
  */
 export async function writeReport(storePath: string, ids: readonly string[], outPath: string): Promise<WrittenReport> {
   if (ids.length === 0) throw new ConfigError("report: needs at least one run or sweep id; got none", "report", "ids", ids);
@@ -49,9 +48,12 @@ export async function writeReport(storePath: string, ids: readonly string[], out
       if (target.kind === "sweep") return { kind: "sweep", ids: [target.sweep.id], html: await renderSweepReport(loadSweep(store, target.sweep)) };
       return { kind: "run", ids: [target.run.id], html: await renderRunReport(loadRun(store, target.run)) };
     }
-    const runs = resolveRuns(store, ids);
-    if (runs.length === 1) return { kind: "run", ids: [runs[0]!.id], html: await renderRunReport(loadRun(store, runs[0]!)) };
-    return { kind: "comparison", ids: runs.map((r) => r.id), html: await renderComparisonReport(loadComparison(store, runs)) };
+    const all = resolveRuns(store, ids);
+    const rangeTests = all.filter((r) => r.kind === "find");
+    const runs = all.filter((r) => r.kind !== "find");
+    if (all.length === 1 || runs.length === 0) return { kind: "run", ids: [all[0]!.id], html: await renderRunReport(loadRun(store, all[0]!)) };
+    const html = await renderComparisonReport(loadComparison(store, runs), rangeTests.map((r) => loadRun(store, r)));
+    return { kind: "comparison", ids: all.map((r) => r.id), html };
   });
 }
 
@@ -66,30 +68,11 @@ async function writeFrom(storePath: string, outPath: string, render: (store: Run
   } finally {
     store.close();
   }
-  writeAtomically(path, rendered.html);
+  writeFileAtomic(path, rendered.html);
   return { path, bytes: Buffer.byteLength(rendered.html), kind: rendered.kind, ids: rendered.ids };
 }
 
-/** The absolute output path, once its directory is known to exist and the path is not itself a directory. */
+/** The absolute output path, once its folder is known to exist and the path is not itself a folder. */
 export function checkOutPath(outPath: string): string {
-  const path = resolve(outPath);
-  const dir = dirname(path);
-  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
-    throw new ConfigError(`report --out "${outPath}": the directory ${dir} does not exist; create it or write the report elsewhere`, "report", "out", outPath);
-  }
-  if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) {
-    throw new ConfigError(`report --out "${outPath}": that is a directory; give a file name such as ${join(outPath, "report.html")}`, "report", "out", outPath);
-  }
-  return path;
-}
-
-function writeAtomically(path: string, text: string): void {
-  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString("hex")}.tmp`);
-  try {
-    writeFileSync(temporary, text);
-    renameSync(temporary, path);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw error;
-  }
+  return checkOutputPath(outPath, "report --out");
 }

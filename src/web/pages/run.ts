@@ -1,0 +1,207 @@
+/**
+ * One run: η, loss (raw and smoothed), gradient norm and per-epoch metrics, updated live while the
+ * run trains; the learning-rate diagnosis; the epoch log. A run of kind "find" (an LR range test)
+ * shows its loss against η with the suggested learning rates.
+ */
+import { api, appendSteps, epochsFrom, num, type EpochRow, type RunSummary, type Steps } from "../lib/api.js";
+import { Chart } from "../lib/chart.js";
+import { diagnosisPanel } from "../lib/diagnosis-panel.js";
+import { h, queryParam } from "../lib/dom.js";
+import { configSummary, formatAgo, formatNumber, formatSeconds } from "../lib/format.js";
+import { markReady, pageFrame, showError, statusBadge } from "../lib/layout.js";
+import { followRun } from "../lib/live-run.js";
+import { colorAt } from "../lib/palette.js";
+import { rangeTestOf } from "../lib/range-test.js";
+import { smoothFinite } from "../lib/series.js";
+
+const DIAGNOSIS_EVERY_MS = 2000;
+const main = pageFrame("Run", "runs");
+
+function header(run: RunSummary): HTMLElement {
+  const seconds = ((run.finishedAt ? Date.parse(run.finishedAt) : Date.parse(run.updatedAt)) - Date.parse(run.createdAt)) / 1000;
+  return h(
+    "section",
+    { class: "run-header", id: "run-header", "data-status": run.status },
+    h("h1", null, run.name ?? run.id, " ", statusBadge(run.status), run.status === "running" ? h("span", { class: "live-dot", title: "updating live" }) : null),
+    h(
+      "p",
+      { class: "facts" },
+      h("span", { class: "mono" }, run.id),
+      [run.kind, configSummary(run.config), `started ${formatAgo(run.createdAt)}`, formatSeconds(seconds), run.stepCount ? `${run.stepCount} steps` : "", run.epochCount ? `${run.epochCount} epochs` : ""]
+        .filter(Boolean)
+        .map((part) => ` · ${part}`)
+        .join(""),
+    ),
+    run.error ? h("p", { class: "error" }, run.error) : null,
+  );
+}
+
+function epochTable(epochs: readonly EpochRow[]): HTMLElement {
+  const keys = [...new Set(epochs.flatMap((e) => Object.keys(e.val)))];
+  return h(
+    "table",
+    { class: "runs epochs" },
+    h("thead", null, h("tr", null, ...["epoch", "step", "η", "train loss", ...keys.map((k) => `val ${k}`), "time"].map((t) => h("th", null, t)))),
+    h(
+      "tbody",
+      null,
+      ...epochs.map((e) =>
+        h(
+          "tr",
+          null,
+          ...[e.epoch + 1, e.step, formatNumber(e.lr), formatNumber(e.trainLoss), ...keys.map((k) => formatNumber(e.val[k])), formatSeconds(e.seconds)].map((v) => h("td", null, v)),
+        ),
+      ),
+    ),
+  );
+}
+
+function rangeTestSection(run: RunSummary): HTMLElement | undefined {
+  const test = rangeTestOf(run.summary);
+  if (!test) return undefined;
+  const section = h("section", { class: "panel", id: "range-test" }, h("h2", null, "LR range test"));
+  const start = test.losses.find(Number.isFinite) ?? 1;
+  const low = Math.min(...[...test.losses, ...(test.rawLosses ?? [])].filter(Number.isFinite));
+  // The loss axis stops at 1.5× the starting loss, as fastai's lr_find plot does: the blow-up past
+  // the valley would otherwise flatten the part of the curve the suggestions are read from.
+  const chart = new Chart(section, {
+    id: "range-test-chart",
+    title: "loss against η",
+    xLabel: "learning rate η",
+    yLabel: "loss",
+    logX: true,
+    series: [...(test.rawLosses ? [{ label: "raw loss", color: "#a8c4e0", width: 1 }] : []), { label: "smoothed loss", color: colorAt(0), width: 2 }],
+    marks: test.suggestions.map((s, i) => ({ x: s.lr, label: s.name, color: colorAt(i + 1) })),
+    yRange: [Math.min(low, start) * 0.95, Math.max(start * 1.5, low * 2)],
+    height: 300,
+  });
+  chart.setData(test.lrs, [...(test.rawLosses ? [test.rawLosses] : []), test.losses]);
+  section.append(h("ul", { class: "suggestions" }, ...test.suggestions.map((s) => h("li", null, h("strong", null, s.name), ` η = ${formatNumber(s.lr)}`))));
+  return section;
+}
+
+/** A chart of one or more per-step series on a log axis. */
+function stepChart(parent: HTMLElement, id: string, title: string, yLabel: string, series: { label: string; color: string; width?: number }[]): Chart {
+  return new Chart(parent, { id, title, xLabel: "step", yLabel, logY: true, series });
+}
+
+async function show(runId: string): Promise<void> {
+  const response = await api.run(runId);
+  let run = response.run;
+  let epochs = epochsFrom(response.epochs);
+  const steps: Steps = await api.steps(run.id);
+  document.title = `${run.name ?? run.id} · lrkit`;
+
+  let head = header(run);
+  let range = rangeTestSection(run);
+  const stepGrid = h("section", { class: "chart-grid", id: "step-charts" });
+  const epochGrid = h("section", { class: "chart-grid", id: "epoch-charts" });
+  const diagnosis = run.kind === "find" ? undefined : diagnosisPanel();
+  const epochSection = h("section", { class: "panel", hidden: true }, h("h2", null, "Epochs"));
+  main.append(head, ...(range ? [range] : []), stepGrid, epochGrid, ...(diagnosis ? [diagnosis.element] : []), epochSection);
+
+  // A finished range test shows its own chart; the per-step curves are what a live one shows meanwhile.
+  const lossChart = range
+    ? undefined
+    : stepChart(stepGrid, "loss-chart", "loss per step", "loss", [
+        { label: "loss", color: "#a8c4e0", width: 1 },
+        { label: "smoothed", color: colorAt(0), width: 2 },
+      ]);
+  const lrChart = range ? undefined : stepChart(stepGrid, "lr-chart", "learning rate η", "η", [{ label: "η", color: colorAt(1), width: 2 }]);
+  let gradChart: Chart | undefined;
+  let epochLoss: Chart | undefined;
+  let epochMetrics: Chart | undefined;
+
+  let diagnosedAt = 0;
+  const stopped = () => (run.summary as { stopped?: { kind: string; reason: string } } | undefined)?.stopped ?? undefined;
+  const drawDiagnosis = (force: boolean) => {
+    if (!diagnosis || (!force && performance.now() - diagnosedAt < DIAGNOSIS_EVERY_MS)) return;
+    diagnosedAt = performance.now();
+    try {
+      diagnosis.update(steps, epochs, stopped());
+    } catch (error) {
+      console.warn("diagnosis failed:", error);
+    }
+  };
+
+  const drawEpochs = () => {
+    if (epochs.length === 0) return;
+    const keys = [...new Set(epochs.flatMap((e) => Object.keys(e.val)))];
+    const lossKeys = keys.filter((k) => /loss/.test(k));
+    const otherKeys = keys.filter((k) => !/loss/.test(k));
+    const x = epochs.map((e) => e.epoch + 1);
+    epochLoss ??= new Chart(epochGrid, {
+      id: "epoch-loss-chart",
+      title: "loss per epoch",
+      xLabel: "epoch",
+      yLabel: "loss",
+      integerX: true,
+      series: [{ label: "train", color: colorAt(0), points: true }, ...lossKeys.map((k, i) => ({ label: `val ${k}`, color: colorAt(i + 3), points: true }))],
+    });
+    epochLoss.setData(x, [epochs.map((e) => e.trainLoss), ...lossKeys.map((k) => epochs.map((e) => e.val[k] ?? NaN))]);
+    if (otherKeys.length > 0) {
+      epochMetrics ??= new Chart(epochGrid, {
+        id: "epoch-metrics-chart",
+        title: "validation metrics per epoch",
+        xLabel: "epoch",
+        yLabel: "value",
+        integerX: true,
+        series: otherKeys.map((k, i) => ({ label: k, color: colorAt(i + 4), points: true })),
+      });
+      epochMetrics.setData(x, otherKeys.map((k) => epochs.map((e) => e.val[k] ?? NaN)));
+    }
+    epochSection.hidden = false;
+    epochSection.replaceChildren(h("h2", null, "Epochs"), epochTable(epochs));
+  };
+
+  let frame = 0;
+  const draw = () => {
+    frame = 0;
+    lossChart?.setData(steps.step, [steps.loss, smoothFinite(steps.loss)]);
+    lrChart?.setData(steps.step, [steps.lr]);
+    if (!range && steps.gradNorm.some(Number.isFinite)) {
+      gradChart ??= stepChart(stepGrid, "grad-chart", "gradient norm ‖g‖", "‖g‖", [{ label: "‖g‖", color: colorAt(2), width: 1 }]);
+      gradChart.setData(steps.step, [steps.gradNorm]);
+    }
+    drawEpochs();
+    drawDiagnosis(false);
+  };
+  const scheduleDraw = () => {
+    frame ||= requestAnimationFrame(draw);
+  };
+  draw();
+  drawDiagnosis(true);
+
+  if (run.status === "running") {
+    followRun(run.id, steps.step.at(-1) ?? -1, {
+      steps(more) {
+        if (appendSteps(steps, more) > 0) scheduleDraw();
+      },
+      epochs(rows) {
+        const byEpoch = new Map(epochs.map((e) => [e.epoch, e]));
+        for (const row of rows) byEpoch.set(row.epoch, row);
+        epochs = [...byEpoch.values()].sort((a, b) => a.epoch - b.epoch);
+        scheduleDraw();
+      },
+      ended(final) {
+        run = { ...final, best: Object.fromEntries(Object.entries(final.best).map(([k, v]) => [k, num(v)])) };
+        const next = header(run);
+        head.replaceWith(next);
+        head = next;
+        range ??= rangeTestSection(run);
+        if (range && !range.isConnected) head.after(range);
+        draw();
+        drawDiagnosis(true);
+      },
+    });
+  }
+}
+
+const runId = queryParam("id");
+try {
+  if (!runId) throw new Error("no run id: open this page as /run.html?id=RUN_ID (the runs list links here)");
+  await show(runId);
+} catch (error) {
+  showError(main, error);
+}
+markReady();

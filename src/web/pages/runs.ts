@@ -1,0 +1,116 @@
+/**
+ * The runs list: the newest 200 runs with their kind, status, config summary, best validation
+ * metric and progress (epochs done of those planned), refreshed every 2 s while one is running
+ * (else every 10 s: each refresh counts every run's steps on the server); the sweeps below; and a
+ * compare button for the runs ticked. Sweep trials are listed only on request (their sweep's page
+ * shows them together).
+ */
+import { api, num, type RunSummary, type SweepRecord } from "../lib/api.js";
+import { h } from "../lib/dom.js";
+import { configSummary, formatAgo, formatNumber, plannedEpochs } from "../lib/format.js";
+import { markReady, pageFrame, showError, statusBadge } from "../lib/layout.js";
+
+const REFRESH_MS = { live: 2000, idle: 10_000 };
+const LIMIT = 200;
+const main = pageFrame("Runs", "runs");
+const selected = new Set<string>();
+const compareLink = h("a", { class: "button disabled", id: "compare-selected", href: "#" }, "Compare selected");
+const runsBody = h("tbody");
+const sweepsBody = h("tbody");
+const showTrials = h("input", { type: "checkbox", id: "show-trials" });
+const trialsToggle = h("label", { class: "small" }, showTrials, " show sweep trials");
+const empty = h("p", { class: "note", hidden: true }, "No runs yet. Train one with lrkit train --config run.yaml; it appears here while it trains.");
+
+main.append(
+  h("div", { class: "toolbar" }, h("h1", null, "Runs"), h("span", { class: "toolbar-right" }, trialsToggle, compareLink)),
+  empty,
+  h(
+    "table",
+    { class: "runs", id: "runs-table" },
+    h("thead", null, h("tr", null, ...["", "run", "kind", "status", "config", "best", "progress", "started"].map((t) => h("th", null, t)))),
+    runsBody,
+  ),
+  h("h2", null, "Sweeps"),
+  h("table", { class: "runs", id: "sweeps-table" }, h("thead", null, h("tr", null, ...["sweep", "status", "started"].map((t) => h("th", null, t)))), sweepsBody),
+);
+
+function updateCompareLink(): void {
+  const ids = [...selected];
+  compareLink.classList.toggle("disabled", ids.length < 2);
+  compareLink.setAttribute("href", ids.length < 2 ? "#" : `/compare.html?ids=${ids.join(",")}`);
+  compareLink.textContent = `Compare selected (${ids.length})`;
+}
+
+/** The best validation metric to show: accuracy-like first, else the loss, else the first. */
+function bestOf(run: RunSummary): string {
+  const entries = Object.entries(run.best);
+  const pick = entries.find(([k]) => /acc/.test(k)) ?? entries.find(([k]) => k === "loss") ?? entries[0];
+  return pick ? `${pick[0]} ${formatNumber(num(pick[1]))}` : "–";
+}
+
+function progressCell(run: RunSummary): HTMLElement {
+  const planned = plannedEpochs(run.config);
+  const fraction = run.status === "completed" ? 1 : planned ? Math.min(run.epochCount / planned, 1) : undefined;
+  const bar = h("span", { class: "bar" });
+  bar.style.width = `${Math.round((fraction ?? 0) * 100)}%`;
+  const text = `${planned ? `${run.epochCount}/${planned} epochs` : `${run.epochCount} epochs`} · ${run.stepCount} steps`;
+  return h("td", { class: "progress" }, h("span", { class: `track${run.status === "running" ? " live" : ""}` }, bar), h("span", { class: "small" }, text));
+}
+
+function runRow(run: RunSummary): HTMLElement {
+  const box = h("input", { type: "checkbox", "aria-label": `select ${run.id}`, checked: selected.has(run.id) });
+  box.addEventListener("change", () => {
+    if (box.checked) selected.add(run.id);
+    else selected.delete(run.id);
+    updateCompareLink();
+  });
+  return h(
+    "tr",
+    { "data-run": run.id, "data-status": run.status },
+    h("td", null, box),
+    h("td", null, h("a", { href: `/run.html?id=${run.id}` }, run.name ?? run.id), run.name ? h("div", { class: "small mono" }, run.id) : null),
+    h("td", null, run.kind),
+    h("td", null, statusBadge(run.status)),
+    h("td", { class: "small" }, configSummary(run.config)),
+    h("td", null, bestOf(run)),
+    progressCell(run),
+    h("td", { class: "small", title: run.createdAt }, formatAgo(run.createdAt)),
+  );
+}
+
+function sweepRow(sweep: SweepRecord): HTMLElement {
+  return h(
+    "tr",
+    { "data-sweep": sweep.id },
+    h("td", null, h("a", { href: `/sweep.html?id=${sweep.id}` }, sweep.name ?? sweep.id)),
+    h("td", null, statusBadge(sweep.status)),
+    h("td", { class: "small", title: sweep.createdAt }, formatAgo(sweep.createdAt)),
+  );
+}
+
+/** Redraws the tables; returns whether any run is still running. */
+async function refresh(): Promise<boolean> {
+  const [{ runs: all }, { sweeps }] = await Promise.all([api.runs(LIMIT), api.sweeps()]);
+  const runs = showTrials.checked ? all : all.filter((r) => r.kind !== "sweep-trial");
+  trialsToggle.lastChild!.textContent = ` show sweep trials (${all.length - all.filter((r) => r.kind !== "sweep-trial").length})`;
+  runsBody.replaceChildren(...runs.map(runRow));
+  sweepsBody.replaceChildren(...sweeps.map(sweepRow));
+  empty.hidden = runs.length > 0;
+  return all.some((r) => r.status === "running");
+}
+
+async function loop(): Promise<void> {
+  let live = true;
+  try {
+    if (!document.hidden) live = await refresh();
+  } catch (error) {
+    showError(main, error);
+    return;
+  }
+  setTimeout(loop, live ? REFRESH_MS.live : REFRESH_MS.idle);
+}
+
+showTrials.addEventListener("change", () => void refresh());
+updateCompareLink();
+await loop();
+markReady();
