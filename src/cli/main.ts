@@ -8,6 +8,7 @@ import { findCommand } from "./commands/find.js";
 import { reportCommand } from "./commands/report.js";
 import { runsCommand } from "./commands/runs.js";
 import { scheduleCommand } from "./commands/schedule.js";
+import { studyCommand } from "./commands/study.js";
 import { trainCommand } from "./commands/train.js";
 import { reportFailure } from "./failure.js";
 
@@ -18,6 +19,7 @@ const program = new Command()
   .showHelpAfterError();
 
 program.addCommand(exampleCommand());
+program.addCommand(studyCommand());
 program.addCommand(trainCommand());
 program.addCommand(findCommand());
 program.addCommand(scheduleCommand());

@@ -119,7 +119,7 @@ async function find(options: FindOptions): Promise<Outcome> {
 
   const store: RunStore | undefined = options.record ? openStore(storePath(options.store)) : undefined;
   const runId = store?.createRun({ kind: "find", config, name: options.config });
-  const progress = progressBar(settings.numIter, options.progress);
+  const progress = rangeTestProgress(settings.numIter, options.progress);
   try {
     const result = await rangeTestFromConfig(config, { data, ...settings, names: flags, where, onStep: progress.update });
     progress.stop();
@@ -193,7 +193,7 @@ function suggestionNotes(result: RangeTestResult): Record<string, string> {
 }
 
 /** What the run store keeps for a dashboard. */
-function storeSummary(result: RangeTestResult) {
+export function storeSummary(result: RangeTestResult) {
   return {
     lrs: result.lrs,
     losses: result.losses,
@@ -247,7 +247,7 @@ function show(value: number): string {
 }
 
 /** A bar over the test's steps on stderr (η and smoothed loss), silent when stderr is not a terminal unless forced. */
-function progressBar(total: number, force: boolean | undefined) {
+export function rangeTestProgress(total: number, force: boolean | undefined) {
   const bar =
     (force ?? process.stderr.isTTY)
       ? new cliProgress.SingleBar({ format: "LR range test |{bar}| {value}/{total} η {lr} loss {loss}", stream: process.stderr, hideCursor: true, fps: 10 }, cliProgress.Presets.shades_classic)

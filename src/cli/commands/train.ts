@@ -11,7 +11,9 @@ import { openStore, storePath, type RunStore } from "../../store/index.js";
 import type { Callback } from "../../train/callback.js";
 import { readCheckpoint } from "../../train/checkpoint-file.js";
 import { runLogger } from "../../train/callbacks/run-logger.js";
-import { runFiles } from "../../train/run-files.js";
+import { runFiles, type RunFiles } from "../../train/run-files.js";
+import type { Checkpoint } from "../../train/checkpoint.js";
+import type { TrainTest } from "../../data/index.js";
 import { runTraining, type TrainingRunResult } from "../../train/run-training.js";
 import { progressBar } from "../progress.js";
 import { readSpec } from "../read-spec.js";
@@ -69,28 +71,59 @@ async function train(options: TrainOptions): Promise<{ run: TrainingRunResult; r
   const resume = options.resume ? readCheckpoint(options.resume) : undefined;
   const files = options.out ? runFiles(options.out) : undefined;
   const store: RunStore | undefined = options.record ? openStore(storePath(options.store)) : undefined;
-  const runId = store?.createRun({ kind: "train", config, name: options.config });
-  const callbacks: Callback[] = [progressBar({ epochs: Number(config.epochs) || 0, force: options.progress })];
+  try {
+    return await trainRecorded(config, {
+      data,
+      store,
+      name: options.config,
+      callbacks: [progressBar({ epochs: Number(config.epochs) || 0, force: options.progress })],
+      resume,
+      files,
+      where,
+    });
+  } finally {
+    store?.close();
+  }
+}
+
+export interface RecordedTrainingOptions {
+  data: TrainTest;
+  store?: RunStore;
+  /** The run's name in the store (the config file, or a label). */
+  name: string;
+  callbacks?: Callback[];
+  resume?: Checkpoint;
+  files?: RunFiles;
+  where?: string;
+}
+
+/**
+ * One training run recorded as `lrkit train` records it: a run of kind "train" in the store with
+ * its steps and epochs logged as it goes, and its final status, metrics and summary (with the
+ * diagnosis); with `files`, the log, checkpoints and result in a folder too. A run that throws is
+ * recorded as failed before the error goes on.
+ */
+export async function trainRecorded(config: Record<string, unknown>, options: RecordedTrainingOptions): Promise<{ run: TrainingRunResult; runId?: string }> {
+  const { store, files } = options;
+  const runId = store?.createRun({ kind: "train", config, name: options.name });
+  const callbacks: Callback[] = [...(options.callbacks ?? [])];
   if (store && runId) callbacks.push(runLogger(store, runId));
   if (files) callbacks.push(runLogger(files, runId ?? "run"));
-
   try {
     const run = await runTraining(config, {
-      data,
+      data: options.data,
       callbacks,
-      resume,
+      resume: options.resume,
       saveCheckpoint: files ? (c) => files.saveCheckpoint(c) : undefined,
-      where,
+      where: options.where,
     });
     const status = !run.stopped || run.stopped.kind === "early_stopping" ? "completed" : "diverged";
     store?.finishRun(runId!, { status, metrics: run.metrics, summary: jsonSummary(run, runId), error: run.stopped?.reason });
     files?.saveResult(jsonSummary(run, runId));
     return { run, runId };
   } catch (error) {
-    store?.finishRun(runId!, { status: "failed", error: (error as Error).message });
+    if (runId) store?.finishRun(runId, { status: "failed", error: (error as Error).message });
     throw error;
-  } finally {
-    store?.close();
   }
 }
 
@@ -100,7 +133,7 @@ function diagnose(run: TrainingRunResult): LrDiagnosis {
   return diagnoseLr({ steps: steps.step, loss: steps.loss, lr: steps.lr, gradNorm: steps.gradNorm, epochs, stopped: run.stopped });
 }
 
-function jsonSummary(run: TrainingRunResult, runId: string | undefined) {
+export function jsonSummary(run: TrainingRunResult, runId: string | undefined) {
   return {
     run_id: runId ?? null,
     metrics: run.metrics,
