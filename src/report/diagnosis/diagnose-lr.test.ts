@@ -263,3 +263,14 @@ describe("diagnoseLr on constructed curves", () => {
     expect(() => diagnoseLr({ steps: [0, 1], loss: [1, 1], lr: [0.1, NaN] })).toThrow("diagnoseLr.lr[1]: expected a finite number; got NaN");
   });
 });
+
+describe("a real run that learnt a little and then lost it", () => {
+  it("calls the CNN at a constant SGD η of 0.423 on MNIST oscillating, not too slow", async () => {
+    const { readFileSync } = await import("node:fs");
+    const curve = JSON.parse(readFileSync(new URL("../../../test/fixtures/mnist-cnn-sgd-0.423.json", import.meta.url), "utf8")) as { loss: number[]; gradNorm: number[]; lr: number[] };
+    const d = diagnoseLr({ steps: curve.loss.map((_, i) => i), ...curve });
+    expect(d.verdict).toBe("oscillating");
+    expect(d.suggestion).toMatch(/lower/i);
+    expect(d.evidence.join(" ")).toMatch(/gave back/);
+  });
+});

@@ -65,6 +65,8 @@ import {
   MIN_STEPS,
   OSCILLATION_NOISE,
   OSCILLATION_REBOUND,
+  RELAPSE_GIVE_BACK,
+  RELAPSE_MIN_DROP,
   OSCILLATION_RISE,
   PLATEAU_FLAT_CHANGE,
   PLATEAU_LEVEL,
@@ -168,7 +170,10 @@ function judge(c: Context, bad: number, val: ValPlateau | undefined): Judgement 
 
   const falling = m.pace.tailT < -SIGNIFICANT_T && m.pace.tailChange < -FLAT_CHANGE;
   const rising = m.pace.tailT > SIGNIFICANT_T && m.pace.tailChange > FLAT_CHANGE;
-  const rebound = m.start - m.best >= PROGRESS_MIN * m.start && m.end - m.best >= OSCILLATION_REBOUND * (m.start - m.best);
+  const drop = m.start - m.best;
+  const rebound =
+    (drop >= PROGRESS_MIN * m.start && m.end - m.best >= OSCILLATION_REBOUND * drop) ||
+    (drop >= RELAPSE_MIN_DROP * m.start && m.end - m.best >= RELAPSE_GIVE_BACK * drop);
   const substantial = m.improvement >= SUBSTANTIAL_IMPROVEMENT;
   const instability = instabilitySigns(c, rising, rebound);
   if (rising || rebound || (!falling && !substantial && instability.length > 0)) return oscillating(c, instability);

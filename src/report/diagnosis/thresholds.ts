@@ -42,6 +42,10 @@ export const OSCILLATION_NOISE = 0.15;
 export const OSCILLATION_RISE = 1.5;
 /** Oscillating, whatever the improvement: after falling by at least `PROGRESS_MIN` to its smoothed best, the loss gave back at least this fraction of that drop by the end (good MNIST runs give back at most 5 %; SGD with momentum 0.9 at η = 0.3 gave back 41 %) … */
 export const OSCILLATION_REBOUND = 0.25;
+/** Oscillating too: a run that learnt a little — its smoothed loss fell at least this fraction below the start — … */
+export const RELAPSE_MIN_DROP = 0.05;
+/** … and then gave back at least this fraction of that drop: it learnt and then lost it all, as the CNN on MNIST does at a constant SGD η of 0.42 (down 9 % in 8 steps, then back at 2.31 for 590 steps, 102 % given back). A too-low η never gives its progress back. */
+export const RELAPSE_GIVE_BACK = 0.75;
 /** … otherwise only while the tail is not falling and the run did not fall substantially (`SUBSTANTIAL_IMPROVEMENT`). */
 
 /** Too slow: the η-active part of the run is still falling significantly at its end and spanned fewer time constants of an exponential approach than this (its tail falls at more than ~0.19× its mean pace; plain SGD on MNIST measured 1.4 and 2.6 at η = 1e-4 and 1e-3, 4.2–6.4 at η = 0.01–0.3) … */
