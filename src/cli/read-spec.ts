@@ -8,27 +8,27 @@ import { ConfigError } from "../errors.js";
  * A spec or config given on the command line, as an object, and where it came from for errors:
  * inline JSON when it starts with `{`, else a .json/.yaml/.yml file.
  */
-export function readSpec(argument: string, example = '{"type": "StepLR", "step_size": 30}'): { spec: Record<string, unknown>; where: string } {
+export function readSpec(argument: string, example = '{"type": "StepLR", "step_size": 30}', name = "SPEC"): { spec: Record<string, unknown>; where: string } {
   const inline = argument.trimStart().startsWith("{");
-  const where = inline ? "SPEC" : argument;
+  const where = inline ? name : argument;
   let parsed: unknown;
   if (inline) {
     try {
       parsed = JSON.parse(argument);
     } catch (error) {
-      throw new ConfigError(`SPEC is not valid JSON (${(error as Error).message}): ${argument}`, where, undefined, argument);
+      throw new ConfigError(`${name} is not valid JSON (${(error as Error).message}): ${argument}`, where, undefined, argument);
     }
   } else {
     const ext = extname(argument).toLowerCase();
     if (![".json", ".yaml", ".yml"].includes(ext)) {
       throw new ConfigError(
-        `SPEC "${argument}" is neither inline JSON (starting with "{") nor a .json, .yaml or .yml file`,
-        "SPEC",
+        `${name} "${argument}" is neither inline JSON (starting with "{") nor a .json, .yaml or .yml file`,
+        name,
         undefined,
         argument,
       );
     }
-    if (!existsSync(argument)) throw new ConfigError(`SPEC file "${argument}" does not exist`, "SPEC", undefined, argument);
+    if (!existsSync(argument)) throw new ConfigError(`${name}: the file "${argument}" does not exist`, name, undefined, argument);
     const text = readFileSync(argument, "utf8");
     try {
       parsed = ext === ".json" ? JSON.parse(text) : parseYaml(text);

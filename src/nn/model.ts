@@ -13,6 +13,8 @@ export interface Model {
   readonly layer: Layer;
   readonly inputShape: Shape;
   readonly outputShape: Shape;
+  /** Whether `apply` draws random numbers in train mode (dropout), and so needs a fresh `ctx.key` per step. */
+  readonly random: boolean;
   /** Fresh parameters and buffers drawn with `seed` (default 0) in `dtype` (default float32). */
   init(options?: InitOptions): { params: Params; buffers: Params };
   apply(params: Params, buffers: Params, x: JaxArray, ctx: ApplyContext): LayerOutput;
@@ -25,6 +27,7 @@ export function createModelFromLayer(layer: Layer, inputShape: Shape): Model {
     layer,
     inputShape,
     outputShape,
+    random: layer.random ?? false,
     init(options) {
       const { params, buffers } = layer.init(initContext(options), inputShape);
       return { params, buffers };

@@ -126,7 +126,7 @@ export async function runTraining(input: unknown, options: TrainingRunOptions): 
     epochs: out.epochs,
     steps: out.steps,
     wall_seconds: (performance.now() - started) / 1000,
-    lr_final: scheduler?.lr ?? lr,
+    lr_final: log.steps.lr.at(-1) ?? lr,
     stopped: out.stopped,
     history: log,
     model,

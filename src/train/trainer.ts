@@ -20,6 +20,8 @@ const np = jax.numpy;
 
 /** What the trainer needs of a model: a pure forward pass over flat parameters and buffers. */
 export interface TrainableModel {
+  /** Whether the forward pass draws random numbers (dropout); only then does each step get its own PRNG key. */
+  readonly random?: boolean;
   apply(params: Params, buffers: Params, x: JaxArray, ctx: { train: boolean; key?: JaxArray }): { y: JaxArray; buffers: Params };
 }
 
@@ -118,6 +120,7 @@ export function createTrainer(setup: TrainerSetup) {
     };
     const dtype = Object.values(state.params)[0]?.dtype ?? np.float32;
 
+    const fixedKey = jax.random.key(input.seed);
     await fire(callbacks, "beforeFit", state);
     for (; state.epoch < input.epochs && !state.stop; state.epoch++) {
       await fire(callbacks, "beforeEpoch", state);
@@ -132,7 +135,7 @@ export function createTrainer(setup: TrainerSetup) {
           batch.x,
           batch.y,
           hyperFor(state, dtype),
-          jax.random.key(stepSeed(input.seed, state.step)),
+          model.random ? jax.random.key(stepSeed(input.seed, state.step)) : fixedKey.ref,
         );
         state.params = out.params;
         state.buffers = out.buffers;
@@ -150,6 +153,7 @@ export function createTrainer(setup: TrainerSetup) {
       state.val = input.validate ? await input.validate(state) : {};
       await fire(callbacks, "afterEpoch", state);
     }
+    fixedKey.dispose();
     await fire(callbacks, "afterFit", state);
     return { params: state.params, buffers: state.buffers, optState: state.optState, epochs: state.epoch, steps: state.step, stopped: state.stop };
   }

@@ -111,7 +111,7 @@ async function find(options: FindOptions): Promise<Outcome> {
   if (options.applyAs && !options.apply) throw new ConfigError("--apply-as: it says how --apply writes the suggestion; give --apply FILE too", "--apply-as", "apply-as", options.applyAs);
   const apply = options.apply === undefined ? undefined : checkOutputPath(options.apply, "--apply");
 
-  const { spec: config, where } = readSpec(options.config, "{ data: { name: mnist }, model: { preset: cnn }, optimizer: { type: SGD, lr: 0.1, momentum: 0.9 }, epochs: 1, batch_size: 64 }");
+  const { spec: config, where } = readSpec(options.config, "{ data: { name: mnist }, model: { preset: cnn }, optimizer: { type: SGD, lr: 0.1, momentum: 0.9 }, epochs: 1, batch_size: 64 }", "--config");
   const dataSpec = config.data as Record<string, unknown> | undefined;
   if (!dataSpec || typeof dataSpec !== "object") throw new ConfigError(`${where}.data: it is missing; e.g. data: { name: mnist }`, where, "data", dataSpec);
   const { dir, ...datasetSpec } = dataSpec;

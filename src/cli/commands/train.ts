@@ -61,7 +61,7 @@ export function trainCommand(): Command {
 }
 
 async function train(options: TrainOptions): Promise<{ run: TrainingRunResult; runId?: string }> {
-  const { spec: config, where } = readSpec(options.config, "{ data: { name: mnist }, model: { preset: cnn }, optimizer: { type: Adam, lr: 0.001 }, epochs: 1, batch_size: 64 }");
+  const { spec: config, where } = readSpec(options.config, "{ data: { name: mnist }, model: { preset: cnn }, optimizer: { type: Adam, lr: 0.001 }, epochs: 1, batch_size: 64 }", "--config");
   const dataSpec = config.data as Record<string, unknown> | undefined;
   if (!dataSpec || typeof dataSpec !== "object") throw new ConfigError(`${where}.data: it is missing; e.g. data: { name: mnist }`, where, "data", dataSpec);
   const { dir, ...datasetSpec } = dataSpec;

@@ -74,5 +74,5 @@ async function writeFrom(storePath: string, outPath: string, render: (store: Run
 
 /** The absolute output path, once its folder is known to exist and the path is not itself a folder. */
 export function checkOutPath(outPath: string): string {
-  return checkOutputPath(outPath, "report --out");
+  return checkOutputPath(outPath, "report --out", [".html", ".htm"]);
 }
