@@ -12,12 +12,12 @@ const targets = [
   { name: "iris-mlp", metric: "accuracy", target: 0.93, config: { data: { name: "iris" }, model: { preset: "mlp", hidden: [16] }, optimizer: { type: "Adam", lr: 0.01 }, epochs: 50, batch_size: 16 } },
   { name: "breast-cancer-logistic", metric: "accuracy", target: 0.95, config: { data: { name: "breast-cancer" }, model: { preset: "logistic" }, loss: "bce", optimizer: { type: "SGD", lr: 0.05, momentum: 0.9 }, epochs: 30, batch_size: 32 } },
   { name: "digits-mlp", metric: "accuracy", target: 0.96, config: { data: { name: "digits" }, model: { preset: "mlp", hidden: [256] }, optimizer: { type: "Adam", lr: 0.001 }, epochs: 40, batch_size: 32 } },
-  { name: "mnist-cnn-adam", metric: "accuracy", target: 0.988, config: { data: { name: "mnist" }, model: { preset: "cnn" }, optimizer: { type: "Adam", lr: 0.001 }, epochs: 2, batch_size: 64, val_fraction: 0, standardize: true } },
+  { name: "mnist-cnn-adam", metric: "accuracy", target: 0.988, config: { data: { name: "mnist" }, model: { preset: "cnn" }, optimizer: { type: "Adam", lr: 0.001 }, epochs: 2, batch_size: 64, val_fraction: 0 } },
   {
     name: "mnist-cnn-onecycle",
     metric: "accuracy",
     target: 0.99,
-    config: { data: { name: "mnist" }, model: { preset: "cnn" }, optimizer: { type: "SGD", lr: 0.1, momentum: 0.9, nesterov: true, weight_decay: 5e-4 }, scheduler: { type: "OneCycleLR", max_lr: 0.1 }, epochs: 2, batch_size: 64, val_fraction: 0, standardize: true },
+    config: { data: { name: "mnist" }, model: { preset: "cnn" }, optimizer: { type: "SGD", lr: 0.1, momentum: 0.9, nesterov: true, weight_decay: 5e-4 }, scheduler: { type: "OneCycleLR", max_lr: 0.1 }, epochs: 2, batch_size: 64, val_fraction: 0 },
   },
   {
     name: "fashion-mnist-cnn",
