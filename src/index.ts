@@ -8,6 +8,7 @@ import { initEngine } from "./engine/index.js";
 export * from "./core.js";
 export * from "./data/node/index.js";
 export * from "./store/index.js";
+export * from "./sweep/index.js";
 export * from "./report/charts/node/index.js";
 export * from "./report/node/index.js";
 export { readCheckpoint, writeCheckpoint } from "./train/checkpoint-file.js";

@@ -9,6 +9,7 @@ import { reportCommand } from "./commands/report.js";
 import { runsCommand } from "./commands/runs.js";
 import { scheduleCommand } from "./commands/schedule.js";
 import { studyCommand } from "./commands/study.js";
+import { sweepCommand } from "./commands/sweep.js";
 import { trainCommand } from "./commands/train.js";
 import { reportFailure } from "./failure.js";
 
@@ -22,6 +23,7 @@ program.addCommand(exampleCommand());
 program.addCommand(studyCommand());
 program.addCommand(trainCommand());
 program.addCommand(findCommand());
+program.addCommand(sweepCommand());
 program.addCommand(scheduleCommand());
 program.addCommand(reportCommand());
 program.addCommand(runsCommand());

@@ -1,0 +1,75 @@
+/**
+ * `lrkit sweep --config sweep.yaml`: a learning-rate sweep — a run config plus a `search` block —
+ * with trials in parallel worker threads, bad ones stopped early by ASHA, everything recorded in
+ * the run store. A line per finished trial goes to stderr; the ranked table (or `--json`) to
+ * stdout. Running the same command after the process died continues the sweep. Exit code 3 when
+ * some trial failed.
+ */
+import { Command, Option } from "commander";
+import { ConfigError } from "../../errors.js";
+import { openStore, storePath } from "../../store/index.js";
+import { describeOverrides, runSweep, sweepJson, sweepTable, type TrialOutcome } from "../../sweep/index.js";
+import { readSpec } from "../read-spec.js";
+
+interface SweepOptions {
+  config?: string;
+  workers?: string;
+  json?: boolean;
+  dataDir?: string;
+  store?: string;
+  resume?: string;
+}
+
+const example = "{ data: { name: iris }, model: { preset: mlp, hidden: [16] }, optimizer: { type: SGD, lr: 0.1 }, epochs: 9, batch_size: 16, search: { method: grid, space: { optimizer.lr: { loguniform: [1.0e-3, 1], points: 4 } } } }";
+
+export function sweepCommand(): Command {
+  return new Command("sweep")
+    .description("run a learning-rate sweep (grid or random search, ASHA early stopping) in parallel and rank the trials")
+    .addOption(new Option("-c, --config <file>", "sweep config: a run config (as lrkit train takes) plus search: { method, space, trials, seed, metric, mode, scheduler }"))
+    .addOption(new Option("--workers <n>", "worker threads (default: one per core; 0 runs trials one at a time in this thread)"))
+    .addOption(new Option("--json", "print one JSON object with the ranked trials and the best one on stdout"))
+    .addOption(new Option("--resume <sweep-id>", "continue this sweep (without --config: with the config stored with it)"))
+    .addOption(new Option("--data-dir <dir>", "where datasets are (default: $LRKIT_DATA_DIR, then ../shared/datasets)"))
+    .addOption(new Option("--store <path>", "the run store (default: $LRKIT_STORE, then runs/lrkit.db)"))
+    .action(async (options: SweepOptions) => {
+      const { config, where } = readConfig(options);
+      const result = await runSweep(config, {
+        storePath: storePath(options.store),
+        ...(options.workers === undefined ? {} : { workers: parseWorkers(options.workers) }),
+        ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
+        ...(options.resume === undefined ? {} : { resume: options.resume }),
+        where,
+        onStart: ({ sweepId, resumed, done, total }) =>
+          process.stderr.write(resumed ? `resuming sweep ${sweepId}: ${done} of ${total} trials done\n` : `sweep ${sweepId}: ${total} trials\n`),
+        onTrialEnd: (outcome, { done, total }) => process.stderr.write(progressLine(outcome, done, total)),
+      });
+      process.stdout.write(options.json ? `${JSON.stringify(sweepJson(result))}\n` : sweepTable(result));
+      if (result.trials.some((t) => t.status === "failed")) process.exitCode = 3;
+    });
+}
+
+function readConfig(options: SweepOptions): { config: Record<string, unknown>; where: string } {
+  if (options.config !== undefined) {
+    const { spec, where } = readSpec(options.config, example, "--config");
+    return { config: spec, where };
+  }
+  if (options.resume === undefined) throw new ConfigError(`--config: a sweep config is required (or --resume SWEEP_ID); e.g. ${example}`, "--config", "config", undefined);
+  const store = openStore(storePath(options.store), { readonly: true });
+  try {
+    const sweep = store.getSweep(options.resume);
+    return { config: sweep.config as Record<string, unknown>, where: sweep.name ?? `sweep ${sweep.id}` };
+  } finally {
+    store.close();
+  }
+}
+
+function parseWorkers(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0) throw new ConfigError(`--workers: expected a whole number ≥ 0 (0 runs trials in this thread); got "${text}"`, "--workers", "workers", text);
+  return n;
+}
+
+function progressLine(outcome: TrialOutcome, done: number, total: number): string {
+  const what = outcome.status === "failed" ? `failed: ${outcome.error}` : `${outcome.status}, ${outcome.epochs} epochs`;
+  return `[${done}/${total}] ${describeOverrides(outcome.overrides)}: ${what} (${outcome.seconds.toFixed(1)} s)\n`;
+}

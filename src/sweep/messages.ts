@@ -1,0 +1,24 @@
+/**
+ * The messages between the sweep (main thread) and a trial worker thread.
+ *
+ * worker → main: `ready` once its engine and store connection are open; per trial `started`
+ * (the run record exists), `epoch` (under ASHA: a metric to decide on; the worker waits for the
+ * `decision`), and `done` with the outcome; `closed` after a `close`.
+ * main → worker: `trial`, `decision`, `close`.
+ */
+import type { Decision } from "./asha.js";
+import type { TrialOutcome, TrialTask } from "./run-trial.js";
+
+export interface WorkerSetup {
+  storePath: string;
+  dataDir?: string;
+}
+
+export type ToWorker = { type: "trial"; task: TrialTask } | { type: "decision"; decision: Decision } | { type: "close" };
+
+export type FromWorker =
+  | { type: "ready" }
+  | { type: "started"; runId: string }
+  | { type: "epoch"; epoch: number; value: number }
+  | { type: "done"; outcome: TrialOutcome }
+  | { type: "closed" };

@@ -1,0 +1,102 @@
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { openStore } from "../store/index.js";
+import { runSweep } from "./run-sweep.js";
+import { sweepJson } from "./results.js";
+
+/** Worker threads run the built worker (`npm test` builds first; alone: `npm run build`). */
+const workerScript = new URL("../../dist/sweep/worker.js", import.meta.url);
+
+const base = { data: { name: "iris" }, model: { preset: "mlp", hidden: [8] }, optimizer: { type: "SGD", lr: 0.1, momentum: 0.9 }, epochs: 9, batch_size: 16, seed: 0 };
+
+let dir: string;
+let storePath: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "lrkit-sweep-"));
+  storePath = join(dir, "runs.db");
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("runSweep in this thread", () => {
+  it("stops trials at ASHA's rungs, records every trial and ranks them on the validation loss", async () => {
+    const config = { ...base, search: { method: "grid", scheduler: "asha", space: { "optimizer.lr": { loguniform: [1e-3, 1], points: 6 } } } };
+    const ended: string[] = [];
+    const result = await runSweep(config, { storePath, workers: 0, where: "sweep.yaml", onTrialEnd: (o, p) => ended.push(`${p.done}/${p.total} ${o.status}`) });
+
+    expect(ended).toHaveLength(6);
+    expect(ended.at(-1)).toMatch(/^6\/6 /);
+    expect(result.resumed).toBe(false);
+    const values = result.trials.map((t) => t.value!);
+    expect(values).toEqual([...values].sort((a, b) => a - b));
+    expect(result.trials.map((t) => t.rank)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(result.best).toEqual(result.trials[0]);
+    for (const t of result.trials) {
+      expect(t.status === "stopped").toBe(t.stoppedEarly);
+      expect(t.stoppedEarly ? [1, 3] : [9]).toContain(t.epochs);
+      expect(t.steps).toBe(t.epochs * 7);
+    }
+    expect(result.trials.filter((t) => t.stoppedEarly).length).toBeGreaterThanOrEqual(3);
+
+    const store = openStore(storePath, { readonly: true });
+    try {
+      expect(store.getSweep(result.sweepId)).toMatchObject({ status: "completed", name: "sweep.yaml" });
+      const runs = store.listRuns({ sweepId: result.sweepId });
+      expect(runs).toHaveLength(6);
+      for (const t of result.trials) {
+        const run = store.getRun(t.runId!);
+        expect(run).toMatchObject({ kind: "sweep-trial", trialKey: t.key, status: t.status, epochCount: t.epochs, stepCount: t.steps });
+        expect(run.config).toMatchObject({ optimizer: { lr: t.overrides["optimizer.lr"] } });
+      }
+    } finally {
+      store.close();
+    }
+    const json = sweepJson(result);
+    expect(json.best?.key).toBe(result.trials[0]!.key);
+    expect(json.trials[0]).toMatchObject({ rank: 1, overrides: result.trials[0]!.overrides, status: "completed", stopped_early: false, epochs: 9 });
+  });
+
+  it("records a trial that throws as failed with its error, and goes on", async () => {
+    const config = { ...base, epochs: 2, search: { method: "grid", space: { model: { values: [{ preset: "cnn" }, { preset: "mlp", hidden: [8] }] } } } };
+    const result = await runSweep(config, { storePath, workers: 0 });
+    expect(result.trials.map((t) => t.status)).toEqual(["completed", "failed"]);
+    const failed = result.trials[1]!;
+    expect(failed.error).toMatch(/cnn.*\[4\]|\[4\].*cnn/);
+    expect(failed.rank).toBe(2);
+    const store = openStore(storePath, { readonly: true });
+    try {
+      expect(store.getRun(failed.runId!)).toMatchObject({ status: "failed", error: failed.error });
+      expect(store.getSweep(result.sweepId).status).toBe("completed");
+    } finally {
+      store.close();
+    }
+  });
+});
+
+describe("runSweep in worker threads (built dist/)", () => {
+  it("runs trials in 2 threads at once, each recording its own steps, and records failures", async () => {
+    expect(existsSync(workerScript), `${workerScript.pathname} is missing: run npm run build first`).toBe(true);
+    const config = {
+      ...base,
+      epochs: 6,
+      search: { method: "grid", space: { model: { values: [{ preset: "mlp", hidden: [8] }, { preset: "cnn" }] }, "optimizer.lr": { values: [0.03, 0.3] } } },
+    };
+    const result = await runSweep(config, { storePath, workers: 2, workerScript });
+    const byKey = new Map(result.trials.map((t) => [JSON.stringify(t.overrides), t]));
+    expect(result.trials).toHaveLength(4);
+    expect(result.trials.filter((t) => t.status === "failed")).toHaveLength(2);
+    for (const t of result.trials.filter((t) => t.status !== "failed")) expect(t).toMatchObject({ status: "completed", epochs: 6, steps: 42 });
+    expect(byKey.get(JSON.stringify({ model: { preset: "cnn" }, "optimizer.lr": 0.3 }))?.error).toContain("cnn");
+
+    const store = openStore(storePath, { readonly: true });
+    try {
+      const runs = store.listRuns({ sweepId: result.sweepId }).filter((r) => r.status === "completed");
+      expect(runs.map((r) => r.stepCount)).toEqual([42, 42]);
+      const [a, b] = runs.map((r) => [Date.parse(r.createdAt), Date.parse(r.finishedAt!)] as const);
+      expect(a![0] < b![1] && b![0] < a![1]).toBe(true);
+    } finally {
+      store.close();
+    }
+  });
+});

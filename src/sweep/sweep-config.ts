@@ -1,0 +1,83 @@
+/**
+ * A sweep config: a run config as `lrkit train` takes it, plus a `search` block (see `search.ts`)
+ * saying which of its values to vary. Every trial's config is checked up front — the run config's
+ * keys and its optimizer, scheduler, clipping and model specs — so a typo fails before any training.
+ */
+import { createHash } from "node:crypto";
+import { ConfigError } from "../errors.js";
+import { modelSpecSchema } from "../nn/index.js";
+import { createClipping, createOptimizer } from "../optim/index.js";
+import { createScheduler } from "../schedules/index.js";
+import { parseSpec } from "../spec/index.js";
+import { parseRunConfig, type RunConfig } from "../train/index.js";
+import { applyOverrides, canonicalJson, type Overrides } from "./overrides.js";
+import { parseSearch, planTrials, type Search } from "./search.js";
+
+export interface Trial {
+  key: string;
+  overrides: Overrides;
+  /** The run config of the trial, as written (defaults are filled in by the trainer). */
+  config: Record<string, unknown>;
+  epochs: number;
+}
+
+export interface SweepPlan {
+  search: Search;
+  /** The trials in the order the search generates them. */
+  trials: Trial[];
+  /** Hash of the config's canonical JSON: what finds an unfinished run of the same sweep. */
+  hash: string;
+}
+
+export function parseSweepConfig(input: unknown, where = "config"): SweepPlan {
+  if (input === null || typeof input !== "object" || Array.isArray(input)) {
+    throw new ConfigError(`${where}: expected a run config with a search block; got ${JSON.stringify(input)}`, where, undefined, input);
+  }
+  const { search: searchInput, ...base } = input as Record<string, unknown>;
+  const search = parseSearch(searchInput, where);
+  const trials = planTrials(search, where).map(({ key, overrides }) => {
+    const config = applyOverrides(base, overrides, where);
+    let parsed: RunConfig;
+    try {
+      parsed = checkRunConfig(config);
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      throw new ConfigError(`${where}: trial ${key}: ${error.message}`, where, error.key, error.value);
+    }
+    return { key, overrides, config, epochs: parsed.epochs };
+  });
+  const maxEpochs = Math.max(...trials.map((t) => t.epochs));
+  if (search.asha && search.asha.gracePeriod >= maxEpochs) {
+    throw new ConfigError(
+      `${where}.search.scheduler.grace_period: ${search.asha.gracePeriod} leaves ASHA no rung below the trials' ${maxEpochs} epochs, so it would stop nothing; use a grace_period below ${maxEpochs} or scheduler: none`,
+      where,
+      "search.scheduler.grace_period",
+      search.asha.gracePeriod,
+    );
+  }
+  return { search, trials, hash: configHash(input) };
+}
+
+/** SHA-256 of the config's canonical JSON, as 16 hex digits. */
+export function configHash(config: unknown): string {
+  return createHash("sha256").update(canonicalJson(config)).digest("hex").slice(0, 16);
+}
+
+/**
+ * The checks `runTraining` makes before it touches data, made without data: the run config and
+ * the specs it holds. A sweep ranks trials on a validation metric, so it needs a validation split.
+ */
+function checkRunConfig(input: Record<string, unknown>): RunConfig {
+  const config = parseRunConfig(input, "config");
+  parseSpec(modelSpecSchema, config.model, "config.model");
+  const optimizer = createOptimizer(config.optimizer as never, "config.optimizer");
+  if (config.scheduler) {
+    const { monitor: _monitor, ...spec } = config.scheduler;
+    createScheduler(spec, optimizer.defaults.lr as number, { totalSteps: config.epochs }, "config.scheduler");
+  }
+  if (config.clip) createClipping(config.clip, "config.clip");
+  if (!(config.val_fraction > 0)) {
+    throw new ConfigError(`config.val_fraction: a sweep ranks its trials on a validation metric, so it needs a validation split (0 < val_fraction < 1); got ${config.val_fraction}`, "config", "val_fraction", config.val_fraction);
+  }
+  return config;
+}
