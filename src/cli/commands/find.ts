@@ -10,7 +10,6 @@ import { extname } from "node:path";
 import cliProgress from "cli-progress";
 import { Command, Option } from "commander";
 import { Document } from "yaml";
-import { loadDataset } from "../../data/node/index.js";
 import { ConfigError } from "../../errors.js";
 import {
   applyModes,
@@ -29,6 +28,7 @@ import { rangeTestChart, renderSvg } from "../../report/index.js";
 import { renderPng } from "../../report/charts/node/index.js";
 import { openStore, storePath, toPlainJson, type RunStore } from "../../store/index.js";
 import { checkOutputPath, writeFileAtomic } from "../../files/index.js";
+import { loadConfigData } from "../config-data.js";
 import { readSpec } from "../read-spec.js";
 
 interface FindOptions {
@@ -112,10 +112,7 @@ async function find(options: FindOptions): Promise<Outcome> {
   const apply = options.apply === undefined ? undefined : checkOutputPath(options.apply, "--apply");
 
   const { spec: config, where } = readSpec(options.config, "{ data: { name: mnist }, model: { preset: cnn }, optimizer: { type: SGD, lr: 0.1, momentum: 0.9 }, epochs: 1, batch_size: 64 }", "--config");
-  const dataSpec = config.data as Record<string, unknown> | undefined;
-  if (!dataSpec || typeof dataSpec !== "object") throw new ConfigError(`${where}.data: it is missing; e.g. data: { name: mnist }`, where, "data", dataSpec);
-  const { dir, ...datasetSpec } = dataSpec;
-  const data = await loadDataset(datasetSpec as never, { dataDir: (options.dataDir ?? dir) as string | undefined });
+  const data = await loadConfigData(config, where, options.dataDir);
 
   const store: RunStore | undefined = options.record ? openStore(storePath(options.store)) : undefined;
   const runId = store?.createRun({ kind: "find", config, name: options.config });

@@ -5,7 +5,6 @@
  */
 import { existsSync } from "node:fs";
 import { Command, Option } from "commander";
-import { loadDataset } from "../../data/node/index.js";
 import { ConfigError } from "../../errors.js";
 import { openStore, storePath, type RunStore } from "../../store/index.js";
 import type { Callback } from "../../train/callback.js";
@@ -16,6 +15,7 @@ import type { Checkpoint } from "../../train/checkpoint.js";
 import type { TrainTest } from "../../data/index.js";
 import { runTraining, type TrainingRunResult } from "../../train/run-training.js";
 import { progressBar } from "../progress.js";
+import { loadConfigData } from "../config-data.js";
 import { readSpec } from "../read-spec.js";
 import { diagnoseLr, formatDiagnosis, type LrDiagnosis } from "../../report/index.js";
 import { checkOutPath, writeReportForRun } from "../../report/node/index.js";
@@ -62,10 +62,7 @@ export function trainCommand(): Command {
 
 async function train(options: TrainOptions): Promise<{ run: TrainingRunResult; runId?: string }> {
   const { spec: config, where } = readSpec(options.config, "{ data: { name: mnist }, model: { preset: cnn }, optimizer: { type: Adam, lr: 0.001 }, epochs: 1, batch_size: 64 }", "--config");
-  const dataSpec = config.data as Record<string, unknown> | undefined;
-  if (!dataSpec || typeof dataSpec !== "object") throw new ConfigError(`${where}.data: it is missing; e.g. data: { name: mnist }`, where, "data", dataSpec);
-  const { dir, ...datasetSpec } = dataSpec;
-  const data = await loadDataset(datasetSpec as never, { dataDir: (options.dataDir ?? dir) as string | undefined });
+  const data = await loadConfigData(config, where, options.dataDir);
 
   if (options.resume && !existsSync(options.resume)) throw new ConfigError(`--resume: no checkpoint at "${options.resume}"`, "--resume", "resume", options.resume);
   const resume = options.resume ? readCheckpoint(options.resume) : undefined;
