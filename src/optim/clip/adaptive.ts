@@ -4,7 +4,8 @@ import { ConfigError } from "../../errors.js";
 import { scalarLike } from "../scalar.js";
 import type { GradientTransformation, Params, Scalar } from "../types.js";
 import { l2NormOver } from "./norm.js";
-import { mapParams, requirePositive } from "./params.js";
+import { mapParams } from "../transforms/params.js";
+import { requirePositive } from "./params.js";
 import { stateless, type ClipState } from "./stateless.js";
 
 const np = jax.numpy;

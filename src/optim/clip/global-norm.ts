@@ -4,7 +4,8 @@ import { ConfigError } from "../../errors.js";
 import { scalarLike, scalarOf } from "../scalar.js";
 import type { GradientTransformation, Params, Scalar } from "../types.js";
 import { vectorNorm, type NormType } from "./norm.js";
-import { mapParams, requireNormType, requirePositive } from "./params.js";
+import { mapParams } from "../transforms/params.js";
+import { requireNormType, requirePositive } from "./params.js";
 import { stateless, type ClipState } from "./stateless.js";
 
 const np = jax.numpy;

@@ -1,13 +1,7 @@
-/** Small helpers over a flat `Params` record shared by the clipping functions. */
+/** Argument checks shared by the clipping functions. */
 import { ConfigError } from "../../errors.js";
-import type { JaxArray } from "../../engine/index.js";
-import type { Params, Scalar } from "../types.js";
+import type { Scalar } from "../types.js";
 import { normTypes, type NormType } from "./norm.js";
-
-/** A new record with `fn` applied to each entry; `fn` receives the array with its ownership. */
-export function mapParams(params: Params, fn: (value: JaxArray, name: string) => JaxArray): Params {
-  return Object.fromEntries(Object.entries(params).map(([name, value]) => [name, fn(value, name)]));
-}
 
 /**
  * Reject a threshold that is a number but not positive and finite (an array threshold is traced

@@ -3,7 +3,8 @@ import { jax } from "../../engine/index.js";
 import { scalarLike } from "../scalar.js";
 import type { GradientTransformation, Params, Scalar } from "../types.js";
 import { vectorNorm } from "./norm.js";
-import { mapParams, requirePositive } from "./params.js";
+import { mapParams } from "../transforms/params.js";
+import { requirePositive } from "./params.js";
 import { stateless, type ClipState } from "./stateless.js";
 
 const np = jax.numpy;
