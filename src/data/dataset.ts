@@ -77,3 +77,8 @@ export function gatherRows(source: Float32Array, d: number, indices: ArrayLike<n
     out.set(source.subarray(start, start + d), o);
   }
 }
+
+/** The first `count` samples of `dataset` (the dataset itself when it has no more than that). */
+export function head<D extends Dataset>(dataset: D, count: number): D {
+  return dataset.n <= count ? dataset : subset(dataset, Array.from({ length: count }, (_, i) => i), dataset.name);
+}

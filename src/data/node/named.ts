@@ -17,7 +17,7 @@
  */
 import { resolve } from "node:path";
 import { parseNumberTable } from "../csv.js";
-import { createDataset, subset } from "../dataset.js";
+import { createDataset, head } from "../dataset.js";
 import { DataError } from "../errors.js";
 import { DEFAULT_TEST_FRACTION, parseDatasetSpec, type CsvDatasetSpec, type DatasetName, type DatasetSpec } from "../spec.js";
 import { trainTestSplit } from "../split.js";
@@ -76,8 +76,7 @@ async function loadCsv(spec: CsvDatasetSpec): Promise<TrainTest> {
 
 function limited(sets: TrainTest, limit: number | undefined): TrainTest {
   if (limit === undefined) return sets;
-  const head = (d: Dataset) => (d.n <= limit ? d : subset(d, Array.from({ length: limit }, (_, i) => i), d.name));
-  return { train: head(sets.train), test: head(sets.test) };
+  return { train: head(sets.train, limit), test: head(sets.test, limit) };
 }
 
 type Split = { testFraction: number; seed: number };

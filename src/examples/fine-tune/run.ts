@@ -17,7 +17,7 @@
  * evaluations: about 3–4 minutes when the machine is otherwise idle.
  */
 import { z } from "zod";
-import { subset, type ClassificationDataset } from "../../data/index.js";
+import { head, type ClassificationDataset } from "../../data/index.js";
 import { loadDataset } from "../../data/node/index.js";
 import { jax } from "../../engine/index.js";
 import { countParameters } from "../../nn/index.js";
@@ -101,14 +101,14 @@ export async function runFineTune(options: FineTuneOptions = {}): Promise<FineTu
   const mnist = await loadDataset({ name: "mnist" });
   const fashion = await loadDataset({ name: "fashion-mnist" });
   const fineTuneImages = Math.min(fineTuneSteps * batchSize, fashion.train.n);
-  const mnistTrain = first(mnist.train as ClassificationDataset, pretrainImages);
-  const fashionTrain = first(fashion.train as ClassificationDataset, fineTuneImages);
-  const fashionTest = first(fashion.test as ClassificationDataset, testImages);
+  const mnistTrain = head(mnist.train as ClassificationDataset, pretrainImages);
+  const fashionTrain = head(fashion.train as ClassificationDataset, fineTuneImages);
+  const fashionTest = head(fashion.test as ClassificationDataset, testImages);
 
   const pretrainStarted = performance.now();
   const pretrained = await runTraining(
     { data: { name: "mnist" }, model: { preset: "cnn" }, optimizer: { type: "Adam", lr: 1e-3 }, epochs: 1, batch_size: batchSize, seed, val_fraction: 0 },
-    { data: { train: mnistTrain, test: first(mnist.test as ClassificationDataset, testImages) }, keepParams: true, callbacks: [progress("pretrain", onProgress)], where: "fine-tune.pretrain" },
+    { data: { train: mnistTrain, test: head(mnist.test as ClassificationDataset, testImages) }, keepParams: true, callbacks: [progress("pretrain", onProgress)], where: "fine-tune.pretrain" },
   );
   const pretrain = { images: mnistTrain.n, steps: pretrained.steps, mnistTestAccuracy: pretrained.metrics.test.accuracy!, seconds: (performance.now() - pretrainStarted) / 1000 };
 
@@ -181,10 +181,6 @@ export async function runFineTune(options: FineTuneOptions = {}): Promise<FineTu
   };
 }
 
-/** The first `count` samples (all when there are fewer). */
-function first(dataset: ClassificationDataset, count: number): ClassificationDataset {
-  return dataset.n <= count ? dataset : subset(dataset, Array.from({ length: count }, (_, i) => i), dataset.name);
-}
 
 function pick(params: Params, keep: (name: string) => boolean): Params {
   return Object.fromEntries(Object.entries(params).filter(([name]) => keep(name)));

@@ -16,7 +16,7 @@
  * ~70–110 ms, plus five evaluations).
  */
 import { z } from "zod";
-import { subset, type ClassificationDataset } from "../../data/index.js";
+import { head, type ClassificationDataset } from "../../data/index.js";
 import { loadDataset } from "../../data/node/index.js";
 import { parseSpec } from "../../spec/index.js";
 import { runTraining, type Callback } from "../../train/index.js";
@@ -79,7 +79,7 @@ export async function runLrCompare(options: LrCompareOptions = {}): Promise<LrCo
   const { lrs = [1e-3, 1e-2, 1e-1, 1, 10], steps = 300, batchSize = 64, testImages = 10000, seed = 0, onProgress } = parsed;
   const started = performance.now();
   const mnist = await loadDataset({ name: "mnist" });
-  const data = { train: first(mnist.train as ClassificationDataset, steps * batchSize), test: first(mnist.test as ClassificationDataset, testImages) };
+  const data = { train: head(mnist.train as ClassificationDataset, steps * batchSize), test: head(mnist.test as ClassificationDataset, testImages) };
   const runs: LrCompareRun[] = [];
   for (const lr of lrs) {
     const progress: Callback = {
@@ -105,6 +105,3 @@ export async function runLrCompare(options: LrCompareOptions = {}): Promise<LrCo
   return { steps: Math.ceil(data.train.n / batchSize), batchSize, testImages: data.test.n, seed, runs, seconds: (performance.now() - started) / 1000 };
 }
 
-function first(dataset: ClassificationDataset, count: number): ClassificationDataset {
-  return dataset.n <= count ? dataset : subset(dataset, Array.from({ length: count }, (_, i) => i), dataset.name);
-}

@@ -7,7 +7,7 @@
  * machine when it is otherwise idle (~70–110 ms per step).
  */
 import { z } from "zod";
-import { subset, type ClassificationDataset } from "../../data/index.js";
+import { head, type ClassificationDataset } from "../../data/index.js";
 import { loadDataset } from "../../data/node/index.js";
 import { parseSpec } from "../../spec/index.js";
 import { runTraining, type Callback } from "../../train/index.js";
@@ -64,7 +64,10 @@ export const mnistCnnConfig = {
 export async function runMnistCnn(options: MnistCnnOptions = {}): Promise<MnistCnnResult> {
   const { trainImages, testImages, seed = 0, onProgress } = parseSpec(optionsSchema, options, "mnist-cnn");
   const mnist = await loadDataset({ name: "mnist" });
-  const data = { train: first(mnist.train as ClassificationDataset, trainImages), test: first(mnist.test as ClassificationDataset, testImages) };
+  const data = {
+    train: trainImages === undefined ? mnist.train : head(mnist.train as ClassificationDataset, trainImages),
+    test: testImages === undefined ? mnist.test : head(mnist.test as ClassificationDataset, testImages),
+  };
   const progress: Callback = {
     afterBatch(state) {
       const step = state.step + 1;
@@ -88,6 +91,3 @@ export async function runMnistCnn(options: MnistCnnOptions = {}): Promise<MnistC
   };
 }
 
-function first(dataset: ClassificationDataset, count: number | undefined): ClassificationDataset {
-  return count === undefined || dataset.n <= count ? dataset : subset(dataset, Array.from({ length: count }, (_, i) => i), dataset.name);
-}
