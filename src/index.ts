@@ -1,8 +1,10 @@
 /**
  * lrkit for Node: the browser-safe core plus files, datasets on disk, the run store, PNG charts and
- * checkpoints. Importing it installs the Float16Array polyfill jax-js needs on Node 20 and
+ * checkpoints. Importing it gives jax-js a pool of worker threads for its kernels (first, before
+ * jax-js loads; `LRKIT_THREADS`), installs the Float16Array polyfill jax-js needs on Node 20 and
  * initialises the wasm device.
  */
+export { kernelThreads } from "./engine/node-threads.js";
 import { initEngine } from "./engine/index.js";
 
 export * from "./core.js";

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 /** The `lrkit` command. Each sub-command lives in `commands/`; errors become one clear line on stderr. */
+import "../engine/node-threads.js";
 import { Command } from "commander";
 import { initEngine } from "../engine/index.js";
 import { dashCommand } from "./commands/dash.js";

@@ -9,12 +9,14 @@
  *
  * Because η and momentum enter as 0-d array arguments, a schedule changes them every step without
  * recompiling. The loop reads the loss and gradient norm back each step (one 2-element read), which also
- * keeps jax-js's lazy work from piling up. Everything optional happens in callbacks.
+ * keeps jax-js's lazy work from piling up; that read also decides whether the step's kernels run on
+ * jax-js's worker pool or on this thread (kernel-placement.ts). Everything optional happens in callbacks.
  */
 import { jax, type DType, type JaxArray } from "../engine/index.js";
 import type { GradientTransformation, Hyper, Optimizer, OptimizerState, Params } from "../optim/index.js";
 import type { BatchSource } from "./batches.js";
 import { fire, type Callback, type Metrics, type TrainState } from "./callback.js";
+import { kernelPlacement, type KernelPlacement } from "./kernel-placement.js";
 
 const np = jax.numpy;
 
@@ -36,6 +38,8 @@ export interface TrainerSetup {
   /** The η and momentum used while no scheduler callback sets them. */
   lr: number;
   momentum?: number;
+  /** Where the step's kernels run: jax-js's worker pool, the calling thread, or "auto" (default): timed both ways, the faster kept. */
+  kernels?: KernelPlacement;
 }
 
 export interface FitInput {
@@ -118,7 +122,9 @@ export function createTrainer(setup: TrainerSetup) {
       buffers: input.buffers,
       optState: input.optState ?? optimizer.init(input.params),
     };
-    const dtype = Object.values(state.params)[0]?.dtype ?? np.float32;
+    const first = Object.values(state.params)[0];
+    const dtype = first?.dtype ?? np.float32;
+    const placement = kernelPlacement(setup.kernels ?? "auto", first?.device ?? "wasm");
 
     const fixedKey = jax.random.key(input.seed);
     await fire(callbacks, "beforeFit", state);
@@ -128,6 +134,7 @@ export function createTrainer(setup: TrainerSetup) {
       let batches = 0;
       for (const batch of input.train.epoch(state.epoch)) {
         await fire(callbacks, "beforeBatch", state);
+        await placement.beforeStep([state.params, state.buffers, state.optState]);
         const out = trainStep(
           state.params,
           state.buffers,
@@ -140,7 +147,7 @@ export function createTrainer(setup: TrainerSetup) {
         state.params = out.params;
         state.buffers = out.buffers;
         state.optState = out.optState;
-        const stats = await out.stats.data();
+        const stats = await placement.read(out.stats);
         state.loss = stats[0]!;
         state.gradNorm = stats[1]!;
         lossSum += state.loss;

@@ -59,7 +59,7 @@ describe("runCartpole", () => {
     const live = await trackLiveBuffers();
     const before = live.count();
     await runCartpole({ lrs: [1e-2, 0.5], episodes: 30, episodesPerUpdate: 3 });
-    expect(live.count()).toBe(before);
+    expect(await live.settledCount()).toBe(before);
   });
 
   it("names the bad option", async () => {

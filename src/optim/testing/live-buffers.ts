@@ -17,8 +17,19 @@ interface Backend {
   decRef(slot: number): void;
 }
 
+export interface LiveBuffers {
+  /** Buffers alive now. */
+  count(): number;
+  /**
+   * Buffers alive once the count stops changing (checked every 10 ms, for at most 2 s): kernels
+   * sent to jax-js's worker pool hold their buffers until a worker has run them, so right after an
+   * `await` some of them are still held.
+   */
+  settledCount(): Promise<number>;
+}
+
 /** A counter of live buffers on the wasm backend, from the moment it is created. */
-export async function trackLiveBuffers(): Promise<{ count(): number }> {
+export async function trackLiveBuffers(): Promise<LiveBuffers> {
   const dist = dirname(createRequire(import.meta.url).resolve("@jax-js/jax"));
   let getBackend: ((device: string) => Backend) | undefined;
   for (const file of readdirSync(dist).filter((f) => /^backend-.*\.js$/.test(f))) {
@@ -45,5 +56,15 @@ export async function trackLiveBuffers(): Promise<{ count(): number }> {
     if (n <= 1) refs.delete(slot);
     else refs.set(slot, n - 1);
   };
-  return { count: () => refs.size };
+  return {
+    count: () => refs.size,
+    async settledCount() {
+      let previous = -1;
+      for (let tick = 0; tick < 200 && refs.size !== previous; tick++) {
+        previous = refs.size;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      return refs.size;
+    },
+  };
 }

@@ -1,0 +1,72 @@
+/**
+ * Where a training step's kernels run: on jax-js's worker pool or on the calling thread.
+ *
+ * jax-js realises a lazy array when it is read, and the read decides where: `await a.data()`
+ * sends each wasm kernel to the pool (split over its threads, one message round trip per kernel),
+ * `a.dataSync()` runs them on the calling thread. A pool exists where the runtime has `Worker` and
+ * `SharedArrayBuffer` (a cross-origin-isolated browser; Node with engine/node-threads.ts). Big
+ * kernels gain from the pool (the seed CNN's step: 77 → 46 ms on 2 cores) and small ones lose (an
+ * MLP 784-256-10 Adam step: 4.6 → 6.6 ms, since each of its many small kernels pays a round trip).
+ *
+ * Choices: "pool", "caller", or "auto" (default), which times the reads of the first steps both
+ * ways and keeps the faster: step 0 warms up on the pool, steps 1–3 are timed there, steps 4–6 on
+ * the caller, and the lower median wins. Without a pool, or on a device other than wasm, every
+ * read is asynchronous and nothing is timed. Moving from the pool to the caller waits until the
+ * state's arrays are computed, since a synchronous kernel cannot read memory a worker still writes.
+ */
+import { jax, type JaxArray } from "../engine/index.js";
+
+export const kernelPlacements = ["auto", "pool", "caller"] as const;
+export type KernelPlacement = (typeof kernelPlacements)[number];
+
+/** jax-js's own test for creating its worker pool, which it runs once when it loads. */
+function hasKernelPool(): boolean {
+  return typeof SharedArrayBuffer !== "undefined" && typeof Worker !== "undefined";
+}
+
+const warmup = 1;
+const probes = 3;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/**
+ * The placement of one `fit`: call `beforeStep` before the step is built (it may wait for the state)
+ * and `read` to realise the step's output.
+ */
+export function kernelPlacement(choice: KernelPlacement, device: string) {
+  const fixed: "pool" | "caller" | undefined =
+    !hasKernelPool() || device !== "wasm" ? "pool" : choice === "auto" ? undefined : choice;
+  const timings = { pool: [] as number[], caller: [] as number[] };
+  let steps = 0;
+  let decided = fixed;
+  let last: "pool" | "caller" = "pool";
+
+  const current = (): "pool" | "caller" => decided ?? (steps < warmup + probes ? "pool" : "caller");
+
+  return {
+    /** Where the next step runs ("auto" before it has decided reports the step being probed). */
+    get placement(): "pool" | "caller" {
+      return current();
+    },
+    /** Waits, when the next step moves from the pool to the caller, until `state` is computed. */
+    async beforeStep(state: unknown): Promise<void> {
+      if (last === "pool" && current() === "caller" && hasKernelPool()) await jax.blockUntilReady(state);
+    },
+    /** Realises `array` where the step runs, consuming it, and returns its values. */
+    async read(array: JaxArray): Promise<Float32Array> {
+      const where = current();
+      last = where;
+      const start = performance.now();
+      const values = (where === "pool" ? await array.data() : array.dataSync()) as Float32Array;
+      if (decided === undefined && steps >= warmup) {
+        timings[where].push(performance.now() - start);
+        if (timings.caller.length === probes) decided = median(timings.pool) < median(timings.caller) ? "pool" : "caller";
+      }
+      steps++;
+      return values;
+    },
+  };
+}
