@@ -7,12 +7,12 @@ import { createInterface } from "node:readline";
 import { clearTimeout, setTimeout } from "node:timers";
 import { MARK } from "./protocol.mjs";
 
-/** A started worker: `ask(command)` resolves with its answer; a crash or timeout rejects. */
+/** A started worker: `ask(command)` resolves with its answer; a crash or timeout rejects. `env` is added to the child's environment. */
 export class Worker {
-  constructor(runtime, argv) {
+  constructor(runtime, argv, env = {}) {
     this.runtime = runtime;
-    this.command = argv.join(" ");
-    this.child = spawn(argv[0], argv.slice(1), { stdio: ["pipe", "pipe", "pipe"] });
+    this.command = [...Object.entries(env).map(([k, v]) => `${k}=${v}`), ...argv].join(" ");
+    this.child = spawn(argv[0], argv.slice(1), { stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, ...env } });
     this.stderr = "";
     this.waiting = [];
     this.exited = false;
