@@ -2,7 +2,7 @@
  * Sweep measurements, against the built `dist/` (run `npm run build` first):
  *
  *   node scripts/sweep-bench.mjs speedup [EPOCHS]   # 8 learning rates on digits (MLP), 200 epochs each: 2 worker threads vs 1
- *   node scripts/sweep-bench.mjs asha               # 12 learning rates on digits: ASHA vs the full grid
+ *   node scripts/sweep-bench.mjs asha [GRACE]       # 12 learning rates on digits: ASHA (grace period GRACE epochs, default 1) vs the full grid
  *   node scripts/sweep-bench.mjs                    # both
  *
  * Speedup = wall time with 1 worker / wall time with 2 (each sweep in a fresh store, data loading
@@ -53,11 +53,14 @@ try {
   }
   if (part === "asha" || part === "all") {
     const space = { "optimizer.lr": { loguniform: [1e-4, 1], points: 12 } };
+    const grace = Number(process.argv[3] ?? 1);
+    const rungs = [];
+    for (let r = grace; r < 27; r *= 3) rungs.push(r);
     const grid = await sweep("full grid, 12 LRs × 27 epochs", { ...digits, epochs: 27, search: { method: "grid", space } }, 2);
     // The seed orders the trials' start; with 1 worker ASHA's decisions depend on nothing else.
     for (const [seed, workers] of [[0, 1], [1, 1], [2, 1], [0, 2]]) {
-      const config = { ...digits, epochs: 27, search: { method: "grid", scheduler: "asha", seed, space } };
-      const asha = await sweep(`ASHA (η 3, rungs 1, 3, 9), 12 LRs × 27 epochs, seed ${seed}`, config, workers);
+      const config = { ...digits, epochs: 27, search: { method: "grid", scheduler: { type: "asha", reduction_factor: 3, grace_period: grace }, seed, space } };
+      const asha = await sweep(`ASHA (η 3, rungs ${rungs.join(", ")}), 12 LRs × 27 epochs, seed ${seed}`, config, workers);
       const same = asha.result.best?.key === grid.result.best?.key;
       const rank = grid.result.trials.find((t) => t.key === asha.result.best?.key)?.rank;
       console.log(

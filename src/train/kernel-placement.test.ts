@@ -30,10 +30,10 @@ describe("kernelPlacement", () => {
     expect(typeof Worker).toBe("function");
   });
 
-  it("auto warms up and times 3 steps on the pool, then 3 on the caller, then keeps one", async () => {
-    const where = await readThrough(kernelPlacement("auto", "wasm"), 12);
-    expect(where.slice(0, 7)).toEqual(["pool", "pool", "pool", "pool", "caller", "caller", "caller"]);
-    expect(new Set(where.slice(7)).size).toBe(1);
+  it("auto warms up on the pool, alternates 4 timed steps on each, then keeps one", async () => {
+    const where = await readThrough(kernelPlacement("auto", "wasm"), 14);
+    expect(where.slice(0, 9)).toEqual(["pool", "caller", "pool", "caller", "pool", "caller", "pool", "caller", "pool"]);
+    expect(new Set(where.slice(9)).size).toBe(1);
   });
 
   it("keeps a fixed choice, and reads asynchronously on other devices", async () => {

@@ -9,8 +9,9 @@
  * MLP 784-256-10 Adam step: 4.6 → 6.6 ms, since each of its many small kernels pays a round trip).
  *
  * Choices: "pool", "caller", or "auto" (default), which times the reads of the first steps both
- * ways and keeps the faster: step 0 warms up on the pool, steps 1–3 are timed there, steps 4–6 on
- * the caller, and the lower median wins. Without a pool, or on a device other than wasm, every
+ * ways and keeps the faster: step 0 warms up on the pool, then steps 1–8 alternate between the
+ * caller and the pool (alternating, so a change in the machine's load falls on both), and the
+ * lower median of four wins. Without a pool, or on a device other than wasm, every
  * read is asynchronous and nothing is timed. Moving from the pool to the caller waits until the
  * state's arrays are computed, since a synchronous kernel cannot read memory a worker still writes.
  */
@@ -25,7 +26,7 @@ function hasKernelPool(): boolean {
 }
 
 const warmup = 1;
-const probes = 3;
+const probes = 4;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -44,7 +45,7 @@ export function kernelPlacement(choice: KernelPlacement, device: string) {
   let decided = fixed;
   let last: "pool" | "caller" = "pool";
 
-  const current = (): "pool" | "caller" => decided ?? (steps < warmup + probes ? "pool" : "caller");
+  const current = (): "pool" | "caller" => decided ?? (steps < warmup || (steps - warmup) % 2 === 1 ? "pool" : "caller");
 
   return {
     /** Where the next step runs ("auto" before it has decided reports the step being probed). */
@@ -63,7 +64,7 @@ export function kernelPlacement(choice: KernelPlacement, device: string) {
       const values = (where === "pool" ? await array.data() : array.dataSync()) as Float32Array;
       if (decided === undefined && steps >= warmup) {
         timings[where].push(performance.now() - start);
-        if (timings.caller.length === probes) decided = median(timings.pool) < median(timings.caller) ? "pool" : "caller";
+        if (timings.pool.length === probes) decided = median(timings.pool) < median(timings.caller) ? "pool" : "caller";
       }
       steps++;
       return values;
