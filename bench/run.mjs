@@ -478,6 +478,15 @@ function verdicts(res) {
     add("MLP step ≥ 5 × faster than TF.js wasm (ratio ≤ 0.2)", ratio("mlp", "tfjs-wasm"), 0.2);
   }
   if (res.tasks.cnn) add(`seed CNN epoch ≤ 2 × PyTorch (1 thread)${res.tasks.cnn.full ? "" : " (extrapolated from timed batches)"}`, ratio("cnn", "torch-1"), 2);
+  const range = res.tasks["lr-range"]?.entries?.lrkit;
+  const cnnStep = res.tasks.cnn?.entries?.lrkit;
+  if (range?.status === "ok" && cnnStep?.status === "ok") {
+    const per = (e, key) => median(e[key].flat());
+    const cpu = per(range, "cpuBlocks") / (100 * per(cnnStep, "cpuBlocks"));
+    const wall = per(range, "blocks") / (100 * per(cnnStep, "blocks"));
+    const text = (x) => `**${fmt(x)}** (medians: one test / 100 × one CNN step)`;
+    rows.push(`| LR range test, 100 iterations ≤ 1.15 × 100 training steps (seed CNN, lrkit) | ${text(cpu)} | ${cpu <= 1.15 ? "met" : "missed"} | ${text(wall)} | ${wall <= 1.15 ? "met" : "missed"} |`);
+  }
   for (const opt of ["adam", "sgd"]) {
     if (res.tasks[`opt-${opt}-10m`]) add(`${opt === "adam" ? "Adam" : "SGD momentum"} step alone ≤ 1.5 × PyTorch foreach (1 thread), 10 M params`, ratio(`opt-${opt}-10m`, "torch-1"), 1.5);
   }
