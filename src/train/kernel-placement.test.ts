@@ -17,8 +17,9 @@ async function readThrough(placement: ReturnType<typeof kernelPlacement>, steps:
   for (let i = 0; i < steps; i++) {
     await placement.beforeStep([]);
     where.push(placement.placement);
-    const values = await placement.read(f(np.full([256], i)));
-    expect(values[0]).toBe(256 * i * i);
+    const v = i % 64;
+    const values = await placement.read(f(np.full([256], v)));
+    expect(values[0]).toBe(256 * v * v);
   }
   f.dispose();
   return where;
@@ -34,6 +35,13 @@ describe("kernelPlacement", () => {
     const where = await readThrough(kernelPlacement("auto", "wasm"), 14);
     expect(where.slice(0, 9)).toEqual(["pool", "caller", "pool", "caller", "pool", "caller", "pool", "caller", "pool"]);
     expect(new Set(where.slice(9)).size).toBe(1);
+  });
+
+  it("probes again after 500 steps", async () => {
+    const where = await readThrough(kernelPlacement("auto", "wasm"), 9 + 500 + 9);
+    const kept = where[9]!;
+    expect(new Set(where.slice(9, 509))).toEqual(new Set([kept]));
+    expect(where.slice(509)).toEqual(["pool", "caller", "pool", "caller", "pool", "caller", "pool", "caller", "pool"]);
   });
 
   it("keeps a fixed choice, and reads asynchronously on other devices", async () => {

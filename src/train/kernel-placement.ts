@@ -11,7 +11,8 @@
  * Choices: "pool", "caller", or "auto" (default), which times the reads of the first steps both
  * ways and keeps the faster: step 0 warms up on the pool, then steps 1–8 alternate between the
  * caller and the pool (alternating, so a change in the machine's load falls on both), and the
- * lower median of four wins. Without a pool, or on a device other than wasm, every
+ * lower median of four wins. After 500 steps it probes again (a warm-up step and eight timed ones),
+ * so a probe spoilt by a burst of load elsewhere holds for 500 steps at most. Without a pool, or on a device other than wasm, every
  * read is asynchronous and nothing is timed. Moving from the pool to the caller waits until the
  * state's arrays are computed, since a synchronous kernel cannot read memory a worker still writes.
  */
@@ -27,6 +28,7 @@ function hasKernelPool(): boolean {
 
 const warmup = 1;
 const probes = 4;
+const reprobeEvery = 500;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -40,15 +42,16 @@ function median(values: number[]): number {
 export function kernelPlacement(choice: KernelPlacement, device: string) {
   const fixed: "pool" | "caller" | undefined =
     !hasKernelPool() || device !== "wasm" ? "pool" : choice === "auto" ? undefined : choice;
-  const timings = { pool: [] as number[], caller: [] as number[] };
-  let steps = 0;
+  let timings = { pool: [] as number[], caller: [] as number[] };
   let decided = fixed;
+  /** Steps since the current probe (or decision) began. */
+  let since = 0;
   let last: "pool" | "caller" = "pool";
 
-  const current = (): "pool" | "caller" => decided ?? (steps < warmup || (steps - warmup) % 2 === 1 ? "pool" : "caller");
+  const current = (): "pool" | "caller" => decided ?? (since < warmup || (since - warmup) % 2 === 1 ? "pool" : "caller");
 
   return {
-    /** Where the next step runs ("auto" before it has decided reports the step being probed). */
+    /** Where the next step runs ("auto" while probing reports the step being probed). */
     get placement(): "pool" | "caller" {
       return current();
     },
@@ -62,11 +65,19 @@ export function kernelPlacement(choice: KernelPlacement, device: string) {
       last = where;
       const start = performance.now();
       const values = (where === "pool" ? await array.data() : array.dataSync()) as Float32Array;
-      if (decided === undefined && steps >= warmup) {
+      since++;
+      if (fixed !== undefined) return values;
+      if (decided === undefined && since > warmup) {
         timings[where].push(performance.now() - start);
-        if (timings.pool.length === probes) decided = median(timings.pool) < median(timings.caller) ? "pool" : "caller";
+        if (timings.pool.length === probes) {
+          decided = median(timings.pool) < median(timings.caller) ? "pool" : "caller";
+          since = 0;
+        }
+      } else if (decided !== undefined && since >= reprobeEvery) {
+        decided = undefined;
+        timings = { pool: [], caller: [] };
+        since = 0;
       }
-      steps++;
       return values;
     },
   };
