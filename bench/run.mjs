@@ -168,7 +168,7 @@ function optSpec(optimizer, size) {
     unit: "step",
     workerTask: "opt",
     setup: { optimizer, size },
-    runtimes: ["lrkit", ...PEERS],
+    runtimes: ["lrkit", "lrkit-1", ...PEERS],
     // TF.js cpu takes seconds per 10 M step, and 2 OpenMP threads on a loaded 2-core machine as long.
     overrides: {
       "tfjs-cpu": { setup: { warm: 1 }, n: size === "10m" ? 1 : 3, rounds: size === "10m" ? 2 : 3 },
