@@ -1,6 +1,8 @@
 /**
  * Evaluation: the model's outputs on a whole dataset in eval mode (BatchNorm running statistics,
- * no dropout), in batches through one jitted forward pass, then metrics on the host.
+ * no dropout), in batches through one jitted forward pass, then metrics on the host. Where the
+ * batches' kernels run (jax-js's worker pool or this thread) is chosen as the trainer chooses it
+ * (kernel-placement.ts), over the evaluator's successive batches.
  *
  * Metrics by objective:
  * - CrossEntropyLoss: loss, accuracy (argmax of the logits).
@@ -15,6 +17,7 @@ import { accuracy, averagePrecision, f1, mae, precision, predictClasses, r2, rec
 import type { Params } from "../optim/index.js";
 import type { Metrics } from "./callback.js";
 import type { Objective } from "./objective.js";
+import { kernelPlacement, type KernelPlacement } from "./kernel-placement.js";
 import type { TrainableModel } from "./trainer.js";
 
 const np = jax.numpy;
@@ -27,25 +30,32 @@ export interface Evaluator {
   dispose(): void;
 }
 
-export function createEvaluator(model: TrainableModel, objective: Objective, batchSize = 1000): Evaluator {
+export function createEvaluator(model: TrainableModel, objective: Objective, batchSize = 1000, kernels: KernelPlacement = "auto"): Evaluator {
+  /** The batch's outputs, flattened, followed by its mean loss: one array, so one read per batch. */
   const forward = jax.jit((params: Params, buffers: Params, x: JaxArray, y: JaxArray) => {
     const out = model.apply(params, buffers, x, { train: false });
     jax.tree.dispose(out.buffers);
     const loss = objective.loss(out.y.ref, y);
-    return { y: out.y, loss };
+    return np.concatenate([out.y.reshape([-1]).astype(np.float32), loss.reshape([1]).astype(np.float32)]);
   });
+  let placement: ReturnType<typeof kernelPlacement> | undefined;
 
   async function outputs(params: Params, buffers: Params, dataset: Dataset) {
+    placement ??= kernelPlacement(kernels, Object.values(params)[0]?.device ?? "wasm");
+    // Training may have left work on the pool that produces these parameters; a batch evaluated on
+    // this thread must not start before it ends.
+    await jax.blockUntilReady([params, buffers]);
     const result = new Float32Array(dataset.n * objective.outputs);
     let lossSum = 0;
     let offset = 0;
     for (const batch of batches(dataset, { batchSize })) {
       const x = np.array(batch.x, { shape: [batch.size, ...dataset.sampleShape], dtype: np.float32 });
       const y = np.array(batch.y, { shape: [batch.size], dtype: batch.y instanceof Int32Array ? np.int32 : np.float32 });
-      const out = forward(jax.tree.ref(params), jax.tree.ref(buffers), x, y);
-      result.set((await out.y.data()) as Float32Array, offset);
-      lossSum += (await out.loss.data())[0]! * batch.size;
-      offset += batch.size * objective.outputs;
+      const values = await placement.read(forward(jax.tree.ref(params), jax.tree.ref(buffers), x, y));
+      const count = batch.size * objective.outputs;
+      result.set(values.subarray(0, count), offset);
+      lossSum += values[count]! * batch.size;
+      offset += count;
     }
     return { outputs: result, loss: lossSum / dataset.n };
   }

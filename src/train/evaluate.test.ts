@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { createDataset } from "../data/index.js";
+import { jax } from "../engine/index.js";
+import { createModel } from "../nn/index.js";
+import { createEvaluator } from "./evaluate.js";
+import { createObjective } from "./objective.js";
+
+const n = 120;
+const x = Float32Array.from({ length: n * 6 }, (_, i) => Math.sin(i * 0.7));
+const y = Int32Array.from({ length: n }, (_, i) => i % 3);
+const data = createDataset({ name: "synthetic", task: "classification", n, x, y, sampleShape: [6], classes: ["a", "b", "c"] });
+const objective = createObjective(data, "cross_entropy");
+const model = createModel({ preset: "mlp", hidden: [12] }, [6], objective.outputs);
+
+describe("createEvaluator", () => {
+  it("gives the same outputs and loss on the pool, on the caller and under auto, batch after batch", async () => {
+    const { params, buffers } = model.init({ seed: 1 });
+    const results = [];
+    for (const kernels of ["pool", "caller", "auto"] as const) {
+      const evaluator = createEvaluator(model, objective, 16, kernels);
+      for (let round = 0; round < 3; round++) results.push({ kernels, ...(await evaluator.outputs(params, buffers, data)) });
+      evaluator.dispose();
+    }
+    for (const r of results) {
+      expect(Array.from(r.outputs)).toEqual(Array.from(results[0]!.outputs));
+      expect(r.loss).toBe(results[0]!.loss);
+    }
+    expect(results[0]!.outputs).toHaveLength(n * 3);
+    jax.tree.dispose([params, buffers]);
+  });
+});
