@@ -33,6 +33,17 @@ describe("lrkit command", () => {
     expect(Math.abs(Number(match![2]) - 2.1361162662506104)).toBeLessThan(1e-5);
   });
 
+  it("takes --threads anywhere on the line and LRKIT_THREADS, and names a bad value", async () => {
+    const schedule = ["schedule", '{"type":"StepLR","step_size":2}', "--lr", "0.1", "--steps", "3", "--json"];
+    expect((await lrkit(...schedule, "--threads", "1")).code).toBe(0);
+    expect((await lrkit("--threads=2", ...schedule)).code).toBe(0);
+    const bad = await lrkit(...schedule, "--threads", "0");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe('lrkit: --threads must be a whole number ≥ 1 (1 runs every kernel on the calling thread); got "0"\n');
+    const badEnv = await run(process.execPath, [cli, ...schedule], { env: { ...process.env, LRKIT_THREADS: "many" } }).catch((e: { code: number; stderr: string }) => e);
+    expect(badEnv).toMatchObject({ code: 2, stderr: 'lrkit: LRKIT_THREADS must be a whole number ≥ 1 (1 runs every kernel on the calling thread); got "many"\n' });
+  });
+
   it("example --json prints one JSON object", async () => {
     const { stdout } = await lrkit("example", "linear-regression", "--json");
     expect(JSON.parse(stdout)).toMatchObject({ epochs: 1000 });

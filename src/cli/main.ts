@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 /** The `lrkit` command. Each sub-command lives in `commands/`; errors become one clear line on stderr. */
+import "./threads-option.js";
 import "../engine/node-threads.js";
 import { Command } from "commander";
 import { initEngine } from "../engine/index.js";
@@ -18,6 +19,7 @@ const program = new Command()
   .name("lrkit")
   .description("Choose, schedule, adapt and understand the learning rate η in θ ← θ − η·∇J(θ).")
   .version("0.1.0")
+  .option("--threads <n>", "worker threads for jax-js's kernels (default: one per core; 1: none); the same as LRKIT_THREADS")
   .showHelpAfterError();
 
 program.addCommand(exampleCommand());

@@ -14,8 +14,8 @@
  * the trainer decides per run whether its steps use it (see train/kernel-placement.ts).
  */
 import { resolveObjectURL } from "node:buffer";
-import { availableParallelism } from "node:os";
 import { Worker as ThreadWorker, isMainThread } from "node:worker_threads";
+import { requestedThreads } from "./thread-count.js";
 
 /**
  * What runs in each thread before jax-js's worker script: the Web Worker globals that script uses
@@ -67,16 +67,6 @@ class NodeWorker {
   terminate(): void {
     void this.#thread.terminate();
   }
-}
-
-/** The thread count `LRKIT_THREADS` asks for; throws naming the variable when it is not a whole number ≥ 1. */
-export function requestedThreads(value = process.env.LRKIT_THREADS): number {
-  if (value === undefined || value.trim() === "") return availableParallelism();
-  const threads = Number(value);
-  if (!Number.isInteger(threads) || threads < 1) {
-    throw new Error(`LRKIT_THREADS must be a whole number ≥ 1 (1 runs every kernel on the calling thread); got "${value}"`);
-  }
-  return threads;
 }
 
 /** The size of jax-js's kernel pool in this process (1: no pool). */

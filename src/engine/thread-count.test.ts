@@ -1,6 +1,6 @@
 import { availableParallelism } from "node:os";
 import { describe, expect, it } from "vitest";
-import { requestedThreads } from "./node-threads.js";
+import { requestedThreads } from "./thread-count.js";
 
 describe("requestedThreads", () => {
   it("defaults to the cores available and reads LRKIT_THREADS", () => {
@@ -14,5 +14,6 @@ describe("requestedThreads", () => {
     for (const bad of ["0", "-2", "1.5", "two"]) {
       expect(() => requestedThreads(bad)).toThrow(`LRKIT_THREADS must be a whole number ≥ 1 (1 runs every kernel on the calling thread); got "${bad}"`);
     }
+    expect(() => requestedThreads("0", "--threads")).toThrow('--threads must be a whole number ≥ 1 (1 runs every kernel on the calling thread); got "0"');
   });
 });
