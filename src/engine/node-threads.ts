@@ -8,8 +8,8 @@
  * module is evaluated; so this module must be imported before anything else imports jax-js, and it
  * loads jax-js itself.
  *
- * Threads: `LRKIT_THREADS` (a whole number ≥ 1; 1 leaves the pool out), by default
- * `os.availableParallelism()`. Only the main thread gets a pool: sweep trials already run one per
+ * Threads: `LRKIT_THREADS` (a whole number ≥ 1; 1 leaves the pool out; the CLI's `--threads` sets
+ * it), by default `os.availableParallelism()`. Only the main thread gets a pool: sweep trials already run one per
  * worker thread. A pool costs nothing until an array is read asynchronously (`await a.data()`);
  * the trainer decides per run whether its steps use it (see train/kernel-placement.ts).
  */
