@@ -2,7 +2,8 @@
 /**
  * Accuracy targets of lrkit's trainer on real data (`npm run accuracy`; ~20 minutes on 2 cores).
  * Each target trains from a config with `runTraining` and checks its test metric; the table is
- * printed and written to bench/ACCURACY.md. `--only NAME[,NAME]` runs a subset.
+ * printed and written to bench/out/ACCURACY.md (bench/ACCURACY.md holds the measured table with the
+ * same recipes in PyTorch beside it, updated from that file by hand). `--only NAME[,NAME]` runs a subset.
  */
 import { writeFileSync, mkdirSync } from "node:fs";
 import { cpus } from "node:os";
@@ -55,6 +56,6 @@ const table = [
   ``,
   `Configs: see \`scripts/accuracy.mjs\`.`,
 ];
-mkdirSync("bench", { recursive: true });
-if (!only) writeFileSync("bench/ACCURACY.md", `${table.join("\n")}\n`);
+mkdirSync("bench/out", { recursive: true });
+if (!only) writeFileSync("bench/out/ACCURACY.md", `${table.join("\n")}\n`);
 process.exitCode = rows.every((r) => r.met) ? 0 : 1;
