@@ -23,11 +23,11 @@ function takeThreadsFlag(argv: string[]): string | undefined {
 
 try {
   const flag = takeThreadsFlag(process.argv);
-  if (flag !== undefined) {
+  if (flag === undefined) requestedThreads();
+  else {
     requestedThreads(flag, "--threads");
     process.env.LRKIT_THREADS = flag;
   }
-  requestedThreads();
 } catch (error) {
   process.stderr.write(`lrkit: ${(error as Error).message}\n`);
   process.exit(2);

@@ -34,7 +34,7 @@ import type { Params } from "../optim/types.js";
 import type { Layer, Shape } from "./layer.js";
 import { toChannelsFirst, toChannelsFirstShape, toChannelsLast } from "./layout.js";
 import { batchError, shapeError } from "./shape.js";
-import { im2col, padForWindows, stridedSlice, windowOutput, type Window } from "./windows.js";
+import { columnShifts, im2col, padForWindows, stridedSlice, windowOutput, type Window } from "./windows.js";
 
 const np = jax.numpy;
 
@@ -103,20 +103,15 @@ export function conv2dNhwc(x: JaxArray, weight: JaxArray, bias: JaxArray | undef
   return bias ? y.add(bias.ref) : y;
 }
 
-/** S = concat_j(columns j·s_w … of x) along channels: [N, H′, OW, kw·C]. Consumes x. */
-function columnShifts(x: JaxArray, window: Window, ow: number): JaxArray {
-  const shifts: JaxArray[] = [];
-  for (let j = 0; j < window.kernel[1]; j++) shifts.push(stridedSlice(x.ref, 2, j, window.stride[1], ow));
-  x.dispose();
-  return shifts.length === 1 ? shifts[0]! : np.concatenate(shifts, 3);
+/** The slices weight[:, :, i, j] ([O, C] each) of the kernel rows `rows`, in (i, j) order. Borrows weight. */
+function weightSlices(weight: JaxArray, rows: number[]): JaxArray[] {
+  const kw = weight.shape[3]!;
+  return rows.flatMap((i) => Array.from({ length: kw }, (_, j) => weight.ref.slice([], [], i, j)));
 }
 
 /** weight[:, :, i, :] as [O, kw·C] in (j, c) order, materialised by concatenation (see weightColumns). Borrows weight. */
 function rowWeight(weight: JaxArray, i: number): JaxArray {
-  const kw = weight.shape[3]!;
-  const slices: JaxArray[] = [];
-  for (let j = 0; j < kw; j++) slices.push(weight.ref.slice([], [], i, j));
-  return np.concatenate(slices, 1);
+  return np.concatenate(weightSlices(weight, [i]), 1);
 }
 
 /**
@@ -128,8 +123,7 @@ function rowWeight(weight: JaxArray, i: number): JaxArray {
  */
 function weightColumns(weight: JaxArray, columns: number): JaxArray {
   const [o, c, kh, kw] = weight.shape as [number, number, number, number];
-  const slices: JaxArray[] = [];
-  for (let i = 0; i < kh; i++) for (let j = 0; j < kw; j++) slices.push(weight.ref.slice([], [], i, j));
+  const slices = weightSlices(weight, Array.from({ length: kh }, (_, i) => i));
   if (columns > c * kh * kw) slices.push(np.zeros([o, columns - c * kh * kw], { dtype: weight.dtype }));
   return np.concatenate(slices, 1);
 }

@@ -96,18 +96,23 @@ export function windowViews(x: JaxArray, window: Window, oh: number, ow: number)
   return views;
 }
 
+/** S = concat_j(columns j·s_w, j·s_w + s_w, … of x) along channels: [N, H, OW, kw·C]. Consumes x. */
+export function columnShifts(x: JaxArray, window: Window, ow: number): JaxArray {
+  const shifts: JaxArray[] = [];
+  for (let j = 0; j < window.kernel[1]; j++) shifts.push(stridedSlice(x.ref, 2, j, window.stride[1], ow));
+  x.dispose();
+  return concat(shifts);
+}
+
 /**
  * im2col: the patch matrix of a padded NHWC image, [N, OH, OW, K′] with columns ordered (i, j, c)
  * and K′ = kh·kw·C rounded up to a multiple of 4 with zero columns (so the matmul vectorises).
  * Built as concat_i(rows i of concat_j(columns j of x)). Consumes x.
  */
 export function im2col(x: JaxArray, window: Window, oh: number, ow: number, columns: number): JaxArray {
-  const [kh, kw] = window.kernel;
-  const [sh, sw] = window.stride;
-  const shifts: JaxArray[] = [];
-  for (let j = 0; j < kw; j++) shifts.push(stridedSlice(x.ref, 2, j, sw, ow));
-  x.dispose();
-  const byColumn = concat(shifts);
+  const kh = window.kernel[0];
+  const sh = window.stride[0];
+  const byColumn = columnShifts(x, window, ow);
   const parts: JaxArray[] = [];
   for (let i = 0; i < kh; i++) parts.push(stridedSlice(byColumn.ref, 1, i, sh, oh));
   byColumn.dispose();

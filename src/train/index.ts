@@ -3,7 +3,7 @@
  * traced scalar), a short loop, and callbacks on named events for everything optional.
  */
 export { createTrainer, type TrainableModel, type LossFn, type TrainerSetup, type FitInput, type FitOutput } from "./trainer.js";
-export { kernelPlacements, type KernelPlacement } from "./kernel-placement.js";
+export type { KernelPlacement } from "./kernel-placement.js";
 export { fire, type Callback, type EventName, type Metrics, type TrainState } from "./callback.js";
 export { batchSource, type ArrayBatch, type BatchSource, type BatchSourceOptions } from "./batches.js";
 export { divergenceGuard, type DivergenceGuardOptions } from "./callbacks/divergence-guard.js";

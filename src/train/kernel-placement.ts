@@ -18,8 +18,7 @@
  */
 import { jax, type JaxArray } from "../engine/index.js";
 
-export const kernelPlacements = ["auto", "pool", "caller"] as const;
-export type KernelPlacement = (typeof kernelPlacements)[number];
+export type KernelPlacement = "auto" | "pool" | "caller";
 
 /** jax-js's own test for creating its worker pool, which it runs once when it loads. */
 function hasKernelPool(): boolean {
@@ -57,7 +56,7 @@ export function kernelPlacement(choice: KernelPlacement, device: string) {
     },
     /** Waits, when the next step moves from the pool to the caller, until `state` is computed. */
     async beforeStep(state: unknown): Promise<void> {
-      if (last === "pool" && current() === "caller" && hasKernelPool()) await jax.blockUntilReady(state);
+      if (last === "pool" && current() === "caller") await jax.blockUntilReady(state);
     },
     /** Realises `array` where the step runs, consuming it, and returns its values. */
     async read(array: JaxArray): Promise<Float32Array> {
