@@ -13,7 +13,7 @@ import process from "node:process";
 import { CLASSES, MLP_SAMPLES, OPT_SHAPES, randomTensors, readMnist } from "./data.mjs";
 import { curveReadings } from "./curve.mjs";
 import { createEvaluator, createTrainingRunner, crossEntropy, mnistDataset } from "./lrkit_common.mjs";
-import { arg, cpuMs, lossFalls, serve } from "./protocol.mjs";
+import { arg, lossFalls, serve, timeRuns } from "./protocol.mjs";
 
 const lk = await import(process.env.LRKIT_MODULE ?? "lrkit");
 const { jax } = lk;
@@ -97,18 +97,7 @@ async function optimizerBench({ optimizer: kind, size, warm = 3 }) {
   for (let k = 0; k < warm; k++) await once();
   return {
     sanity,
-    async run(n) {
-      const times = [];
-      const cpu = [];
-      for (let k = 0; k < n; k++) {
-        const t = performance.now();
-        const c = cpuMs();
-        await once();
-        times.push(performance.now() - t);
-        cpu.push(cpuMs() - c);
-      }
-      return { times, cpu };
-    },
+    run: (n) => timeRuns(n, once),
   };
 }
 
@@ -130,18 +119,7 @@ async function rangeSetup({ mnistDir, batchSize, numIter }) {
   return {
     readings,
     sanity: { first: readings.first, last: readings.min, ok: readings.min < readings.first },
-    async run(n) {
-      const times = [];
-      const cpu = [];
-      for (let k = 0; k < n; k++) {
-        const t = performance.now();
-        const c = cpuMs();
-        await once();
-        times.push(performance.now() - t);
-        cpu.push(cpuMs() - c);
-      }
-      return { times, cpu };
-    },
+    run: (n) => timeRuns(n, once),
   };
 }
 

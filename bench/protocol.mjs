@@ -48,6 +48,20 @@ export function cpuMs() {
   return (user + system) / 1000;
 }
 
+/** Runs `once` (sync or async) `n` times; the wall and CPU time of each run in ms, as `{ times, cpu }`. */
+export async function timeRuns(n, once) {
+  const times = [];
+  const cpu = [];
+  for (let k = 0; k < n; k++) {
+    const t = performance.now();
+    const c = cpuMs();
+    await once();
+    times.push(performance.now() - t);
+    cpu.push(cpuMs() - c);
+  }
+  return { times, cpu };
+}
+
 /** `--name value` from argv, or `fallback`. */
 export function arg(name, fallback) {
   const i = process.argv.indexOf(`--${name}`);

@@ -239,16 +239,14 @@ async function timedTask(spec) {
     a.entry.sanity = losses.length ? lossFalls(losses) : a.entry.setup.sanity;
     a.entry.sanityOk = Boolean(a.entry.sanity?.ok) && losses.every(Number.isFinite);
   }
-  const result = { id: spec.id, title: spec.title, unit: spec.unit, epochBatches: spec.epochBatches, full: flags.full, entries, ratios: {}, cpuRatios: {}, oneThread: {} };
+  const result = { id: spec.id, title: spec.title, unit: spec.unit, epochBatches: spec.epochBatches, full: flags.full, entries, ratios: {}, cpuRatios: {}, oneThreadCpuRatios: {} };
   const lrkit = entries.lrkit;
   const single = entries["lrkit-1"];
   for (const peer of Object.keys(entries)) {
     if (peer === "lrkit" || entries[peer].status !== "ok" || lrkit?.status !== "ok") continue;
     result.ratios[peer] = roundRatios(lrkit.blocks, entries[peer].blocks);
     if (!MULTI_THREADED.has(peer)) result.cpuRatios[peer] = roundRatios(lrkit.cpuBlocks, entries[peer].cpuBlocks);
-    if (single?.status === "ok" && peer !== "lrkit-1" && !MULTI_THREADED.has(peer)) {
-      result.oneThread[peer] = { wall: roundRatios(single.blocks, entries[peer].blocks), cpu: roundRatios(single.cpuBlocks, entries[peer].cpuBlocks) };
-    }
+    if (single?.status === "ok" && peer !== "lrkit-1" && !MULTI_THREADED.has(peer)) result.oneThreadCpuRatios[peer] = roundRatios(single.cpuBlocks, entries[peer].cpuBlocks);
   }
   writeFileSync(join(outDir, `${spec.id}.json`), JSON.stringify(result, null, 1));
   log(`   (${fmt((Date.now() - t0) / 1000)} s)`);
@@ -470,7 +468,7 @@ function ratioText(r) {
 
 function verdicts(res) {
   const rows = [];
-  const ratio = (task, peer) => res.tasks[task] && { wall: res.tasks[task].ratios?.[peer], cpu: res.tasks[task].oneThread?.[peer]?.cpu ?? res.tasks[task].cpuRatios?.[peer] };
+  const ratio = (task, peer) => res.tasks[task] && { wall: res.tasks[task].ratios?.[peer], cpu: res.tasks[task].oneThreadCpuRatios?.[peer] ?? res.tasks[task].cpuRatios?.[peer] };
   const add = (target, r, ceiling) =>
     rows.push(`| ${target} | ${ratioText(r?.cpu)} | ${r?.cpu ? verdict(r.cpu, ceiling) : "not measured"} | ${ratioText(r?.wall)} | ${r?.wall ? verdict(r.wall, ceiling) : "–"} |`);
   if (res.tasks.mlp) {

@@ -11,7 +11,7 @@ import * as tf from "@tensorflow/tfjs";
 import "@tensorflow/tfjs-backend-wasm";
 import { performance } from "node:perf_hooks";
 import { CLASSES, MLP_SAMPLES, OPT_SHAPES, randomTensors, readMnist } from "./data.mjs";
-import { arg, cpuMs, lossFalls, mulberry32, serve } from "./protocol.mjs";
+import { arg, cpuMs, lossFalls, mulberry32, serve, timeRuns } from "./protocol.mjs";
 
 const task = arg("task");
 const backend = arg("backend", "wasm");
@@ -107,18 +107,7 @@ async function optimizerBench({ optimizer: kind, size, warm = 3 }) {
   for (let k = 0; k < warm; k++) optimizer.applyGradients(grads);
   return {
     sanity: { first, expected, ok: Math.abs(first - expected) <= 1e-6 + 1e-3 * lr },
-    async run(n) {
-      const times = [];
-      const cpu = [];
-      for (let k = 0; k < n; k++) {
-        const t = performance.now();
-        const c = cpuMs();
-        optimizer.applyGradients(grads);
-        times.push(performance.now() - t);
-        cpu.push(cpuMs() - c);
-      }
-      return { times, cpu };
-    },
+    run: (n) => timeRuns(n, () => optimizer.applyGradients(grads)),
   };
 }
 
