@@ -3,19 +3,12 @@
  * methods): every step's η, loss and gradient norm in batches of `every` rows (one transaction
  * each, so the training step is not slowed), and every epoch's summary.
  */
-import type { Callback, Metrics, TrainState } from "../callback.js";
-
-export interface StepRow {
-  step: number;
-  epoch: number;
-  lr: number;
-  loss: number;
-  gradNorm?: number;
-}
+import type { EpochRow, StepRow } from "../../store/types.js";
+import type { Callback, TrainState } from "../callback.js";
 
 export interface RunLog {
   logSteps(runId: string, rows: StepRow[]): void;
-  logEpoch(runId: string, row: { epoch: number; step: number; lr: number; trainLoss: number; val: Metrics; seconds: number }): void;
+  logEpoch(runId: string, row: EpochRow): void;
 }
 
 export function runLogger(log: RunLog, runId: string, options: { every?: number } = {}): Callback {
