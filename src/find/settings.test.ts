@@ -1,16 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError } from "../errors.js";
 import { defaultSettings, rangeTestSettings } from "./settings.js";
-
-function errorOf(fn: () => unknown): ConfigError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ConfigError) return error;
-    throw error;
-  }
-  throw new Error("expected a ConfigError");
-}
+import { catchConfigError as errorOf } from "../testing/config-error.js";
 
 describe("rangeTestSettings", () => {
   it("fills fastai's defaults: 1e-7 → 10 over 100 exponential steps, β 0.98, stop at 4 × best", () => {

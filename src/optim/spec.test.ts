@@ -1,16 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError } from "../errors.js";
 import { createOptimizer, type OptimizerSpec } from "./index.js";
+import { catchConfigError } from "../testing/config-error.js";
 
-function errorOf(spec: unknown): ConfigError {
-  try {
-    createOptimizer(spec as OptimizerSpec);
-  } catch (e) {
-    if (e instanceof ConfigError) return e;
-    throw e;
-  }
-  throw new Error(`expected a ConfigError for ${JSON.stringify(spec)}`);
-}
+const errorOf = (spec: unknown) => catchConfigError(() => createOptimizer(spec as OptimizerSpec));
 
 describe("optimizer specs", () => {
   it.each([

@@ -1,22 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { readFixture } from "../../test/fixtures.js";
-import { ConfigError } from "../errors.js";
 import { closedFormFromSpec } from "./closed/spec.js";
 import { createScheduler, type SchedulerContext } from "./create.js";
 import { cyclicLR } from "./torch/cyclic-lr.js";
 import { lambdaLR } from "./torch/lambda-lr.js";
 import { multiplicativeLR } from "./torch/multiplicative-lr.js";
 import type { Scheduler } from "./types.js";
-
-function configError(build: () => unknown): ConfigError {
-  try {
-    build();
-  } catch (e) {
-    if (e instanceof ConfigError) return e;
-    throw e;
-  }
-  throw new Error("expected a ConfigError");
-}
+import { catchConfigError as configError } from "../testing/config-error.js";
 
 const errorOf = (spec: unknown, context?: SchedulerContext) => configError(() => createScheduler(spec, 0.1, context));
 

@@ -1,16 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError } from "../errors.js";
 import { parseSearch, planTrials } from "./search.js";
-
-function error(fn: () => unknown): ConfigError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ConfigError) return e;
-    throw e;
-  }
-  throw new Error("expected a ConfigError");
-}
+import { catchConfigError as error } from "../testing/config-error.js";
 
 const lr = { loguniform: [1e-4, 1], points: 5 };
 

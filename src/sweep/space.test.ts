@@ -1,20 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { seededGenerator } from "../data/index.js";
-import { ConfigError } from "../errors.js";
 import { gridValues, parseParamSpec, sampleValue } from "./space.js";
+import { catchConfigError as error } from "../testing/config-error.js";
 
 const where = 'sweep.yaml.search.space."optimizer.lr"';
-
-function error(fn: () => unknown): ConfigError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ConfigError) return e;
-    throw e;
-  }
-  throw new Error("expected a ConfigError");
-}
 
 describe("parseParamSpec", () => {
   it("reads each kind", () => {

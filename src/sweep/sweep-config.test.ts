@@ -1,19 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError } from "../errors.js";
 import { configHash, parseSweepConfig } from "./sweep-config.js";
+import { catchConfigError as error } from "../testing/config-error.js";
 
 const base = { data: { name: "iris" }, model: { preset: "mlp", hidden: [8] }, optimizer: { type: "SGD", lr: 0.1 }, epochs: 4, batch_size: 16 };
 const search = { method: "grid", space: { "optimizer.lr": { values: [0.01, 0.1] } } };
-
-function error(fn: () => unknown): ConfigError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ConfigError) return e;
-    throw e;
-  }
-  throw new Error("expected a ConfigError");
-}
 
 describe("parseSweepConfig", () => {
   it("plans each trial's run config from the base and its overrides", () => {

@@ -1,6 +1,5 @@
 /** Specs build the same schedules as the functions; bad specs are ConfigErrors naming the key. */
 import { describe, expect, it } from "vitest";
-import { ConfigError } from "../../errors.js";
 import type { Schedule } from "../types.js";
 import {
   closedFormFromSpec,
@@ -20,6 +19,7 @@ import {
   warmupLinear,
   warmupStableDecay,
 } from "./index.js";
+import { catchConfigError } from "../../testing/config-error.js";
 
 const probeSteps = [0, 1, 3, 5, 10, 17, 50, 99, 100, 101, 250, 999, 1000, 1001, 5000, 1e6];
 
@@ -28,15 +28,7 @@ function expectSame(spec: unknown, expected: Schedule, baseLr = 0.1): void {
   for (const t of probeSteps) expect(schedule(t), `step ${t}`).toBe(expected(t));
 }
 
-function errorOf(spec: unknown, baseLr = 0.1): ConfigError {
-  try {
-    closedFormFromSpec(spec, baseLr, "scheduler");
-  } catch (e) {
-    if (e instanceof ConfigError) return e;
-    throw e;
-  }
-  throw new Error(`expected a ConfigError for ${JSON.stringify(spec)}`);
-}
+const errorOf = (spec: unknown, baseLr = 0.1) => catchConfigError(() => closedFormFromSpec(spec, baseLr, "scheduler"));
 
 describe("closedFormFromSpec round trip", () => {
   it("lists every type", () => {
