@@ -4,8 +4,7 @@
  * bundles for a web page. Call `await initEngine()` (e.g. `initEngine("webgpu")`) before use.
  * `index.ts` adds the Node-only parts and initialises the wasm device on import.
  */
-export { jax, initEngine, type JaxArray, type DType, type Device } from "./engine/index.js";
-export { toTensorData, fromTensorData, type TensorData } from "./engine/tensor-data.js";
+export { jax, initEngine, scalarOf, scalarLike, toTensorData, fromTensorData, type JaxArray, type DType, type Device, type Params, type ArrayTree, type Scalar, type TensorData } from "./engine/index.js";
 export { ConfigError } from "./errors.js";
 export { parseSpec, closestName } from "./spec/index.js";
 export * from "./schedules/index.js";
@@ -16,4 +15,5 @@ export { createModel, createLoss, type Model, type ModelSpec, type Loss, type Lo
 export * from "./train/index.js";
 export * from "./find/index.js";
 export * from "./report/index.js";
-export { linearRegression, type LinearRegressionOptions, type LinearRegressionResult } from "./examples/linear-regression.js";
+export * from "./curves/index.js";
+export { linearRegression, type LinearRegressionOptions, type LinearRegressionResult } from "./examples/linear-regression/index.js";

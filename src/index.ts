@@ -13,8 +13,7 @@ export * from "./store/index.js";
 export * from "./sweep/index.js";
 export * from "./report/charts/node/index.js";
 export * from "./report/node/index.js";
-export { readCheckpoint, writeCheckpoint } from "./train/checkpoint-file.js";
+export * from "./train/node/index.js";
 export { writeFileAtomic, checkOutputPath } from "./files/index.js";
-export { runFiles, type RunFiles } from "./train/run-files.js";
 
 await initEngine("wasm");

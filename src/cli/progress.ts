@@ -3,7 +3,7 @@
  * free for `--json`. Silent when stderr is not a terminal unless forced, so logs and CI stay clean.
  */
 import cliProgress from "cli-progress";
-import type { Callback, TrainState } from "../train/callback.js";
+import type { Callback, TrainState } from "../train/index.js";
 
 export function progressBar(options: { label?: string; epochs: number; force?: boolean }): Callback {
   const enabled = options.force ?? process.stderr.isTTY;

@@ -5,7 +5,7 @@
  * a delimiter inside quotes is not supported. Blank lines are skipped. Line numbers in errors
  * count from 1, as in an editor; column indices count from 0.
  */
-import { closestName } from "../spec/closest.js";
+import { closestName } from "../spec/index.js";
 import { ConfigError } from "../errors.js";
 import { createDataset } from "./dataset.js";
 import { DataError } from "./errors.js";

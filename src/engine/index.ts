@@ -4,11 +4,12 @@
  * Every other module imports jax-js through here so that the Float16Array polyfill is in place
  * before jax-js builds its first array.
  */
-import "./float16.js";
-import * as jax from "@jax-js/jax";
+import { jax } from "./jax.js";
 
-export { jax };
-export type { Array as JaxArray, DType, Device } from "@jax-js/jax";
+export { jax, type JaxArray, type DType, type Device } from "./jax.js";
+export { scalarOf, scalarLike, type Scalar } from "./scalar.js";
+export type { Params, ArrayTree } from "./tree.js";
+export { toTensorData, fromTensorData, type TensorData } from "./tensor-data.js";
 
 let initialised: Promise<jax.Device> | undefined;
 

@@ -2,7 +2,7 @@
  * Arrays as plain data, for checkpoints and saved optimizer state: dtype, shape and the raw bytes
  * in base64, so a round trip is bit-exact (JSON numbers would be exact too, but three times larger).
  */
-import { jax, type DType, type JaxArray } from "./index.js";
+import { jax, type DType, type JaxArray } from "./jax.js";
 
 export interface TensorData {
   dtype: DType;

@@ -12,8 +12,8 @@
  * 1/k as traced scalars. A step reads back one scalar, the summed loss.
  */
 import type { ArrayBatch } from "../train/index.js";
-import { jax, type DType, type JaxArray } from "../engine/index.js";
-import type { GradientTransformation, Optimizer, OptimizerState, Params } from "../optim/index.js";
+import { jax, type DType, type JaxArray, type Params } from "../engine/index.js";
+import type { GradientTransformation, Optimizer, OptimizerState } from "../optim/index.js";
 import type { LossFn, TrainableModel } from "../train/index.js";
 
 const np = jax.numpy;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { smoothEma } from "../report/index.js";
+import { smoothEma } from "../curves/index.js";
 import { lossMonitor } from "./loss-monitor.js";
 
 describe("lossMonitor", () => {

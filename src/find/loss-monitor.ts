@@ -1,17 +1,16 @@
 /**
  * Reads the range test's loss after every step as fastai's `LRFinder` does: the curve is the
- * debiased EMA of the loss (`smoothEma`, β = 0.98 by default: ŝ_t = s_t / (1 − β^t),
- * s_t = β·s_{t−1} + (1 − β)·ℓ_t), and the test stops
- *
- * - when ŝ_t > threshold × min_{u ≤ t} ŝ_u (fastai's `stop_div`, threshold 4), or
- * - when ℓ_t is not finite (fastai would carry a NaN on to the end of the sweep).
+ * debiased EMA of the loss (`smoothEma`, β = 0.98 by default), and the test stops when lrkit's one
+ * divergence rule (`curves/divergence.ts`, the trainer's guard and the diagnosis use it too) says
+ * the curve diverged: ŝ_t above `threshold` × its best so far (fastai's `stop_div`, threshold 4)
+ * and risen by a quarter of the drop to that best, or a loss that is not finite (fastai would
+ * carry a NaN on to the end of the sweep).
  *
  * `smoothEma` is a pure function of the whole series, and its t-th value depends only on the first
  * t losses, so each step re-smooths the series so far (O(n) a step, trivial next to a training
- * step) and the curve returned is exactly the one the stop rule saw. The losses are assumed to be
- * ≥ 0, as every loss lrkit trains with is.
+ * step) and the curve returned is exactly the one the stop rule saw.
  */
-import { smoothEma } from "../report/index.js";
+import { divergenceMonitor, smoothEma } from "../curves/index.js";
 
 export interface RangeTestStop {
   kind: "diverged" | "non_finite";
@@ -32,7 +31,7 @@ export function lossMonitor(beta: number, threshold: number): LossMonitor {
   const lrs: number[] = [];
   const raw: number[] = [];
   let smoothed: number[] = [];
-  let best = Infinity;
+  const divergence = divergenceMonitor({ factor: threshold, beta });
   return {
     lrs,
     raw,
@@ -43,17 +42,16 @@ export function lossMonitor(beta: number, threshold: number): LossMonitor {
       const step = raw.length;
       lrs.push(lr);
       raw.push(loss);
-      if (!Number.isFinite(loss)) {
+      const found = divergence.record(loss);
+      if (found?.kind === "non_finite") {
         smoothed = [...smoothed, NaN];
         return { kind: "non_finite", reason: `the loss became ${loss} at step ${step} (η ${Number(lr.toPrecision(3))})`, step };
       }
       smoothed = smoothEma(raw, beta);
-      const current = smoothed[step]!;
-      best = Math.min(best, current);
-      if (current > threshold * best) {
+      if (found?.kind === "diverged") {
         return {
           kind: "diverged",
-          reason: `the smoothed loss ${current.toPrecision(4)} passed ${threshold} × its best ${best.toPrecision(4)} at step ${step} (η ${Number(lr.toPrecision(3))})`,
+          reason: `the smoothed loss ${found.smoothed.toPrecision(4)} passed ${threshold} × its best ${found.best.toPrecision(4)} at step ${step} (η ${Number(lr.toPrecision(3))})`,
           step,
         };
       }

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { createDataset, subset, type Dataset } from "../data/index.js";
 import { loadDataset } from "../data/node/index.js";
-import { jax, type JaxArray } from "../engine/index.js";
-import { toTensorData } from "../engine/tensor-data.js";
+import { jax, type JaxArray, type Params } from "../engine/index.js";
+import { toTensorData } from "../engine/index.js";
 import { ConfigError } from "../errors.js";
 import { batchNorm1d, createLoss, createModelFromLayer, dropout, linear, relu, sequential } from "../nn/index.js";
-import { createOptimizer, type OptimizerState, type Params } from "../optim/index.js";
+import { createOptimizer, type OptimizerState } from "../optim/index.js";
 import { trackLiveBuffers } from "../optim/testing/live-buffers.js";
 import { batchSource, createEvaluator, createTrainer } from "../train/index.js";
 import { createAccumulatingStep } from "./accumulating-step.js";

@@ -14,9 +14,9 @@
  * (see validation-loss.ts); with k accumulation steps, k gradient passes and one update.
  */
 import type { Dataset } from "../data/index.js";
-import { jax } from "../engine/index.js";
+import { jax, type Params } from "../engine/index.js";
 import { ConfigError } from "../errors.js";
-import type { GradientTransformation, Optimizer, OptimizerState, Params } from "../optim/index.js";
+import type { GradientTransformation, Optimizer, OptimizerState } from "../optim/index.js";
 import { createTrainer, type ArrayBatch, type BatchSource, type Callback, type LossFn, type TrainableModel } from "../train/index.js";
 import { createAccumulatingStep } from "./accumulating-step.js";
 import { lossMonitor, type RangeTestStop } from "./loss-monitor.js";

@@ -11,8 +11,7 @@
  */
 import type { Dataset } from "../data/index.js";
 import { batches } from "../data/index.js";
-import { jax, type JaxArray } from "../engine/index.js";
-import type { Params } from "../optim/index.js";
+import { jax, type JaxArray, type Params } from "../engine/index.js";
 import type { LossFn, TrainableModel } from "../train/index.js";
 
 const np = jax.numpy;

@@ -10,8 +10,7 @@
  *
  * GELU's exact form uses jax-js's `erfc` (x/2 · erfc(−x/√2)), which is float32-accurate.
  */
-import { jax, type JaxArray } from "../engine/index.js";
-import { scalarOf } from "../optim/scalar.js";
+import { jax, type JaxArray, scalarOf } from "../engine/index.js";
 import type { Layer, Shape } from "./layer.js";
 
 const nn = jax.nn;

@@ -14,10 +14,9 @@
  * running_mean (0), running_var (1) and num_batches_tracked (int32 0; PyTorch's is int64), the
  * names of PyTorch's state_dict. Training on one value per channel is an error, as in PyTorch.
  */
-import { jax, type JaxArray } from "../engine/index.js";
+import { jax, type JaxArray, scalarOf } from "../engine/index.js";
 import { ConfigError } from "../errors.js";
-import { scalarOf } from "../optim/scalar.js";
-import type { Params } from "../optim/types.js";
+import type { Params } from "../engine/index.js";
 import { constantParam } from "./init.js";
 import type { ApplyContext, Layer, LayerOutput, Shape } from "./layer.js";
 import { toChannelsFirstShape } from "./layout.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { jax, type JaxArray } from "../engine/index.js";
-import type { Params } from "../optim/types.js";
+import type { Params } from "../engine/index.js";
 import { countParameters, createModel, crossEntropyLoss } from "./index.js";
 
 const np = jax.numpy;

@@ -30,7 +30,7 @@
 import { jax, type JaxArray } from "../engine/index.js";
 import { checkPositiveInt, pair, type Pair } from "./args.js";
 import { fanInBound, uniformParam } from "./init.js";
-import type { Params } from "../optim/types.js";
+import type { Params } from "../engine/index.js";
 import type { Layer, Shape } from "./layer.js";
 import { toChannelsFirst, toChannelsFirstShape, toChannelsLast } from "./layout.js";
 import { batchError, shapeError } from "./shape.js";

@@ -7,10 +7,9 @@
  *
  * The same key gives the same mask; the trainer passes a fresh key per step.
  */
-import { jax, type JaxArray } from "../engine/index.js";
+import { jax, type JaxArray, scalarOf } from "../engine/index.js";
 import { ConfigError } from "../errors.js";
-import { scalarOf } from "../optim/scalar.js";
-import type { Params } from "../optim/types.js";
+import type { Params } from "../engine/index.js";
 import type { ApplyContext, Layer, LayerOutput, Shape } from "./layer.js";
 
 const np = jax.numpy;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { jax } from "../engine/index.js";
-import type { Params } from "../optim/types.js";
+import type { Params } from "../engine/index.js";
 import { batchNorm2d, conv2d, createModel, initContext, layerNorm, linear } from "./index.js";
 
 /** The values of params[name], leaving the array alive. */

@@ -19,7 +19,7 @@
  */
 import type { RandomGenerator } from "pure-rand/types/RandomGenerator";
 import type { DType, JaxArray } from "../engine/index.js";
-import type { Params } from "../optim/types.js";
+import type { Params } from "../engine/index.js";
 
 /** The shape of one example (the batch dimension left out). */
 export type Shape = readonly number[];

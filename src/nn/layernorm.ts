@@ -6,9 +6,8 @@
  *
  * with weight (1) and bias (0) of shape normalized_shape.
  */
-import { jax } from "../engine/index.js";
+import { jax, scalarOf } from "../engine/index.js";
 import { ConfigError } from "../errors.js";
-import { scalarOf } from "../optim/scalar.js";
 import { constantParam } from "./init.js";
 import type { Layer, Shape } from "./layer.js";
 import { batchError, formatShape, shapeError } from "./shape.js";

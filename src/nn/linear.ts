@@ -6,7 +6,7 @@
 import { jax, type JaxArray } from "../engine/index.js";
 import { checkPositiveInt } from "./args.js";
 import { fanInBound, uniformParam } from "./init.js";
-import type { Params } from "../optim/types.js";
+import type { Params } from "../engine/index.js";
 import type { Layer, Shape } from "./layer.js";
 import { batchError, shapeError } from "./shape.js";
 

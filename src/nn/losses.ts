@@ -8,9 +8,8 @@
  *
  * Precision: exp/log are float32-accurate in jax-js even for float64 arrays.
  */
-import { jax, type JaxArray } from "../engine/index.js";
+import { jax, type JaxArray, scalarOf } from "../engine/index.js";
 import { ConfigError } from "../errors.js";
-import { scalarOf } from "../optim/scalar.js";
 import { formatShape } from "./shape.js";
 
 const np = jax.numpy;

@@ -4,7 +4,7 @@
  * buffers and ctx.key, returns y and new buffers owned by the caller.
  */
 import type { JaxArray } from "../engine/index.js";
-import type { Params } from "../optim/types.js";
+import type { Params } from "../engine/index.js";
 import { initContext, type InitOptions } from "./init.js";
 import type { ApplyContext, Layer, LayerOutput, Shape } from "./layer.js";
 import { checkBatch } from "./shape.js";

@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { jax, type DType, type JaxArray } from "../engine/index.js";
-import type { Params } from "../optim/types.js";
+import type { Params } from "../engine/index.js";
 import {
   avgPool2d,
   batchNorm1d,

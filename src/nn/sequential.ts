@@ -11,7 +11,7 @@
  * that draws random numbers, in order, so two dropout layers never share a mask.
  */
 import { jax, type JaxArray } from "../engine/index.js";
-import type { Params } from "../optim/types.js";
+import type { Params } from "../engine/index.js";
 import type { ApplyContext, Layer, LayerInit, Shape } from "./layer.js";
 import { toChannelsFirst, toChannelsLast } from "./layout.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { jax } from "../engine/index.js";
-import { createOptimizer, type Params } from "./index.js";
+import { jax, type Params } from "../engine/index.js";
+import { createOptimizer } from "./index.js";
 
 const np = jax.numpy;
 

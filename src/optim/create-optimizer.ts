@@ -11,10 +11,9 @@
  * group, as PyTorch's cycling schedulers set it in every group; it is an error for an optimizer
  * or group that has none (Adagrad, Adadelta, Rprop; SGD or RMSprop with momentum 0).
  */
-import { jax } from "../engine/index.js";
+import { jax, scalarOf } from "../engine/index.js";
 import { ConfigError } from "../errors.js";
 import { GroupAssignment } from "./param-groups.js";
-import { scalarOf } from "./scalar.js";
 import { definitionOf, parseOptimizerSpec, type OptimizerSpec } from "./spec.js";
 import { decodeState, encodeState } from "./state-data.js";
 import type { ArrayTree, GradientTransformation, Hyper, Optimizer, Params } from "./types.js";

@@ -33,15 +33,11 @@ export type {
   AdamWScheduleFreeOptions,
 } from "./optimizers/index.js";
 export * from "./transforms/index.js";
-export { scalarOf, scalarLike } from "./scalar.js";
 export type {
-  Params,
-  Scalar,
   Hyper,
   GradientTransformation,
   Optimizer,
   OptimizerState,
-  ArrayTree,
   OptimizerStateData,
   ArrayData,
   StateTreeData,

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { jax } from "../engine/index.js";
-import { createOptimizer, type OptimizerSpec, type Params } from "./index.js";
+import { jax, type Params } from "../engine/index.js";
+import { createOptimizer, type OptimizerSpec } from "./index.js";
 import { trackLiveBuffers } from "./testing/live-buffers.js";
 
 const np = jax.numpy;

@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { maxRelativeError } from "../../test/fixtures.js";
-import { jax } from "../engine/index.js";
-import { createOptimizer, type Hyper, type OptimizerSpec, type Params } from "./index.js";
+import { jax, type Params } from "../engine/index.js";
+import { createOptimizer, type Hyper, type OptimizerSpec } from "./index.js";
 
 const np = jax.numpy;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { jax } from "../engine/index.js";
+import { jax, type Params } from "../engine/index.js";
 import { ConfigError } from "../errors.js";
-import { createOptimizer, type Hyper, type OptimizerSpec, type Params } from "./index.js";
+import { createOptimizer, type Hyper, type OptimizerSpec } from "./index.js";
 import { splitParams, torchCase } from "./testing/replay.js";
 
 const np = jax.numpy;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { jax, type DType } from "../engine/index.js";
+import { jax, type DType, type Params } from "../engine/index.js";
 import { ConfigError } from "../errors.js";
-import { createOptimizer, type Optimizer, type OptimizerSpec, type OptimizerStateData, type Params } from "./index.js";
+import { createOptimizer, type Optimizer, type OptimizerSpec, type OptimizerStateData } from "./index.js";
 import { splitParams, torchCase, valuesOf } from "./testing/replay.js";
 
 const np = jax.numpy;

@@ -8,13 +8,11 @@
  * - `Optimizer.step` consumes `params`, `grads` and `state`, borrows `hyper`.
  * - `init` borrows `params` (it reads shapes and dtypes, or takes `.ref`).
  */
-import type { jax, JaxArray } from "../engine/index.js";
+import type { ArrayTree, Params, Scalar } from "../engine/index.js";
 
-/** Parameters, gradients and updates: a flat record from a parameter's name ("conv1.weight") to its array. */
-export type Params = Record<string, JaxArray>;
+export type { ArrayTree, Params, Scalar };
 
-/** A scalar that may be a plain number (baked into a jitted function) or a 0-d array (traced, so it can change per call). */
-export type Scalar = number | JaxArray;
+
 
 /**
  * Per-step overrides, so a schedule can drive a jitted step without recompiling.
@@ -45,8 +43,6 @@ export type OptimizerState = {
   groups: ArrayTree[];
 };
 
-/** Nested records and lists of arrays: a jax-js pytree, so the state can pass through `jit`. */
-export type ArrayTree = jax.JsTree<JaxArray>;
 
 /** One array in saved optimizer state: its dtype, shape and raw little-endian bytes in base64. */
 export interface ArrayData {

@@ -7,7 +7,8 @@
  * `beforeBatch` may set `lr`/`momentum` for the coming step; `afterBatch` sees the loss and gradient norm of the step just taken and the η it used;
  * `afterEpoch` sees the epoch's train loss and the validation metrics.
  */
-import type { OptimizerState, Params } from "../optim/types.js";
+import type { Params } from "../engine/index.js";
+import type { OptimizerState } from "../optim/index.js";
 
 export type Metrics = Record<string, number>;
 

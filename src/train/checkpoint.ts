@@ -4,8 +4,8 @@
  * seed and the step and epoch counters. Batch order and dropout keys are pure functions of
  * (seed, epoch, step), so the RNG state is the seed itself.
  */
-import type { TensorData } from "../engine/tensor-data.js";
-import type { SchedulerState } from "../schedules/types.js";
+import type { TensorData } from "../engine/index.js";
+import type { SchedulerState } from "../schedules/index.js";
 
 export interface Checkpoint {
   format: "lrkit-checkpoint";

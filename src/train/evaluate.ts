@@ -12,9 +12,8 @@
  * `loss` is the mean of the training loss over all samples.
  */
 import { batches, type Dataset } from "../data/index.js";
-import { jax, type JaxArray } from "../engine/index.js";
+import { jax, type JaxArray, type Params } from "../engine/index.js";
 import { accuracy, averagePrecision, f1, mae, precision, predictClasses, r2, recall, rmse, rocAuc, thresholdClasses } from "../nn/index.js";
-import type { Params } from "../optim/index.js";
 import type { Metrics } from "./callback.js";
 import type { Objective } from "./objective.js";
 import { kernelPlacement, type KernelPlacement } from "./kernel-placement.js";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadDataset } from "../data/node/index.js";
 import { jax } from "../engine/index.js";
-import { toTensorData } from "../engine/tensor-data.js";
+import { toTensorData } from "../engine/index.js";
 import { ConfigError } from "../errors.js";
 import { createScheduler } from "../schedules/index.js";
 import type { Checkpoint } from "./checkpoint.js";

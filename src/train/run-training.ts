@@ -14,11 +14,11 @@
  * go equal one epoch, a checkpoint, and one more epoch, bit for bit.
  */
 import { fitStandardizer, trainTestSplit, type Dataset, type TrainTest } from "../data/index.js";
-import { jax } from "../engine/index.js";
-import { fromTensorData } from "../engine/tensor-data.js";
+import { jax, type Params } from "../engine/index.js";
+import { fromTensorData } from "../engine/index.js";
 import { ConfigError } from "../errors.js";
 import { createModel, type Model } from "../nn/index.js";
-import { createClipping, createOptimizer, type Optimizer, type OptimizerState, type OptimizerStateData, type Params } from "../optim/index.js";
+import { createClipping, createOptimizer, type Optimizer, type OptimizerState, type OptimizerStateData } from "../optim/index.js";
 import { createScheduler, type Scheduler } from "../schedules/index.js";
 import type { Callback, Metrics, TrainState } from "./callback.js";
 import { batchSource } from "./batches.js";

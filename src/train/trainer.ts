@@ -12,8 +12,8 @@
  * keeps jax-js's lazy work from piling up; that read also decides whether the step's kernels run on
  * jax-js's worker pool or on this thread (kernel-placement.ts). Everything optional happens in callbacks.
  */
-import { jax, type DType, type JaxArray } from "../engine/index.js";
-import type { GradientTransformation, Hyper, Optimizer, OptimizerState, Params } from "../optim/index.js";
+import { jax, type DType, type JaxArray, type Params } from "../engine/index.js";
+import type { GradientTransformation, Hyper, Optimizer, OptimizerState } from "../optim/index.js";
 import type { BatchSource } from "./batches.js";
 import { fire, type Callback, type Metrics, type TrainState } from "./callback.js";
 import { kernelPlacement, type KernelPlacement } from "./kernel-placement.js";

@@ -4,7 +4,7 @@ import { Command, Option } from "commander";
 import { ConfigError } from "../../errors.js";
 import { closestName } from "../../spec/index.js";
 import { formatCartpole, runCartpole } from "../../examples/cartpole/index.js";
-import { linearRegression } from "../../examples/linear-regression.js";
+import { linearRegression } from "../../examples/linear-regression/index.js";
 import { formatFineTune, runFineTune } from "../../examples/fine-tune/index.js";
 import { formatImbalanced, runImbalanced } from "../../examples/imbalanced/index.js";
 import { formatLrCompare, runLrCompare, writeLrCompareChart } from "../../examples/lr-compare/index.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { seededGenerator } from "../../data/random.js";
+import { seededGenerator } from "../../data/index.js";
 import { cartPole, resetCartPole, stepCartPole, type CartPoleState } from "./environment.js";
 
 const upright: CartPoleState = Object.freeze({ x: 0, xDot: 0, theta: 0, thetaDot: 0, steps: 0 });

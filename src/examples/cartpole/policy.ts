@@ -13,9 +13,8 @@
  * update; so rollouts run on the host. The jax forward remains the one that is differentiated, in
  * the jitted update.
  */
-import type { JaxArray } from "../../engine/index.js";
+import type { JaxArray, Params } from "../../engine/index.js";
 import { initContext, linear, relu, sequential, tanh, type Layer } from "../../nn/index.js";
-import type { Params } from "../../optim/index.js";
 
 export type Activation = "tanh" | "relu";
 

@@ -16,7 +16,7 @@
  * it; Adam bounds each step by ≈ η, so η up to 1e6 only saturates the policy).
  */
 import { jax } from "../../engine/index.js";
-import { seededGenerator } from "../../data/random.js";
+import { seededGenerator } from "../../data/index.js";
 import { createOptimizer, type Optimizer } from "../../optim/index.js";
 import { discountedReturns, normalize } from "./returns.js";
 import { actorCritic, hostPolicy, observationSize, type ActorCritic, type Activation } from "./policy.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { seededGenerator } from "../../data/random.js";
+import { seededGenerator } from "../../data/index.js";
 import { jax } from "../../engine/index.js";
 import { createOptimizer } from "../../optim/index.js";
 import { actorCritic, hostPolicy, type ActorCritic } from "./policy.js";

@@ -13,8 +13,8 @@
  * and one optimizer step on ∇L with the learning rate η passed as a 0-d array, so neither η nor
  * the episode lengths recompile the step: the batch always has `capacity` rows.
  */
-import { jax, type JaxArray } from "../../engine/index.js";
-import type { Optimizer, OptimizerState, Params } from "../../optim/index.js";
+import { jax, type JaxArray, type Params } from "../../engine/index.js";
+import type { Optimizer, OptimizerState } from "../../optim/index.js";
 import type { ActorCritic } from "./policy.js";
 
 const np = jax.numpy;

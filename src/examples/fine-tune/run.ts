@@ -19,9 +19,9 @@
 import { z } from "zod";
 import { head, type ClassificationDataset } from "../../data/index.js";
 import { loadDataset } from "../../data/node/index.js";
-import { jax } from "../../engine/index.js";
+import { jax, type Params } from "../../engine/index.js";
 import { countParameters } from "../../nn/index.js";
-import { createOptimizer, type Params } from "../../optim/index.js";
+import { createOptimizer } from "../../optim/index.js";
 import { createScheduler } from "../../schedules/index.js";
 import { parseSpec } from "../../spec/index.js";
 import { batchSource, createEvaluator, createObjective, createTrainer, history, runTraining, scheduleLr, type Callback } from "../../train/index.js";

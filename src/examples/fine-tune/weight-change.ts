@@ -1,3 +1,4 @@
+import type { Params } from "../../engine/index.js";
 /**
  * How far fine-tuning moved the weights, per layer, on host copies in float64:
  *
@@ -7,7 +8,6 @@
  * parameters' names, "0" for "0.weight" and "0.bias") and ‖·‖ the Euclidean norm. `identical`
  * compares parameters bit for bit (so +0 and −0 differ, and a NaN is only equal to the same NaN).
  */
-import type { Params } from "../../optim/index.js";
 
 export type HostParams = Record<string, Float32Array>;
 

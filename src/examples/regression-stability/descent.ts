@@ -13,8 +13,8 @@
  * that goes on to converge.
  */
 import { batches } from "../../data/index.js";
-import { jax, type JaxArray } from "../../engine/index.js";
-import { createOptimizer, type Hyper, type OptimizerState, type Params } from "../../optim/index.js";
+import { jax, type JaxArray, type Params } from "../../engine/index.js";
+import { createOptimizer, type Hyper, type OptimizerState } from "../../optim/index.js";
 import type { DesignMatrix } from "./design-matrix.js";
 
 const np = jax.numpy;

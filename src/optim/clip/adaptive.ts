@@ -1,7 +1,6 @@
 /** Adaptive gradient clipping (AGC): each unit's gradient bounded relative to its weight's norm. */
-import { jax, type JaxArray } from "../../engine/index.js";
+import { jax, type JaxArray, scalarLike } from "../../engine/index.js";
 import { ConfigError } from "../../errors.js";
-import { scalarLike } from "../scalar.js";
 import type { GradientTransformation, Params, Scalar } from "../types.js";
 import { l2NormOver } from "./norm.js";
 import { mapParams } from "../transforms/params.js";

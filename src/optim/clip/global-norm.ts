@@ -1,7 +1,6 @@
 /** Clipping all gradients together by their global norm, with PyTorch's exact semantics. */
-import { jax, type JaxArray } from "../../engine/index.js";
+import { jax, type JaxArray, scalarLike, scalarOf } from "../../engine/index.js";
 import { ConfigError } from "../../errors.js";
-import { scalarLike, scalarOf } from "../scalar.js";
 import type { GradientTransformation, Params, Scalar } from "../types.js";
 import { vectorNorm, type NormType } from "./norm.js";
 import { mapParams } from "../transforms/params.js";

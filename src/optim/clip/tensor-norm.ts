@@ -1,6 +1,5 @@
 /** Rescaling each gradient tensor on its own to an L2 norm of at most c (Keras `clipnorm`). */
-import { jax } from "../../engine/index.js";
-import { scalarLike } from "../scalar.js";
+import { jax, scalarLike } from "../../engine/index.js";
 import type { GradientTransformation, Params, Scalar } from "../types.js";
 import { vectorNorm } from "./norm.js";
 import { mapParams } from "../transforms/params.js";

@@ -1,6 +1,5 @@
 /** Clipping each gradient element to [−c, c]. */
-import { jax } from "../../engine/index.js";
-import { scalarLike } from "../scalar.js";
+import { jax, scalarLike } from "../../engine/index.js";
 import type { GradientTransformation, Params, Scalar } from "../types.js";
 import { mapParams } from "../transforms/params.js";
 import { requirePositive } from "./params.js";

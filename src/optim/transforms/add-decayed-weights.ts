@@ -7,7 +7,7 @@
  * "Decoupled Weight Decay Regularization"): θ ← θ − η(u + λθ), which is AdamW's
  * θ ← θ(1 − ηλ) − η·u.
  */
-import { scalarLike } from "../scalar.js";
+import { scalarLike } from "../../engine/index.js";
 import type { GradientTransformation } from "../types.js";
 import { mapParams } from "./params.js";
 

@@ -5,8 +5,7 @@
  * widest float dtype among the parameters, so a float64 model keeps them in float64 and a
  * float32-only model (e.g. on WebGPU, which has no float64) never needs float64.
  */
-import { jax, type DType, type JaxArray } from "../../engine/index.js";
-import { scalarLike } from "../scalar.js";
+import { jax, type DType, type JaxArray, scalarLike } from "../../engine/index.js";
 import type { Params, Scalar } from "../types.js";
 
 const np = jax.numpy;

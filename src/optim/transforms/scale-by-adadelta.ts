@@ -8,8 +8,7 @@
  *
  * ε enters inside both square roots; PyTorch then scales Δ by `lr` (1.0 by default).
  */
-import { jax } from "../../engine/index.js";
-import { scalarLike } from "../scalar.js";
+import { jax, scalarLike } from "../../engine/index.js";
 import type { GradientTransformation, Params } from "../types.js";
 import { emaOfSquare } from "./scale-by-adam.js";
 import { mapParams, zerosLikeParams } from "./params.js";

@@ -5,8 +5,7 @@
  *     sₜ = sₜ₋₁ + g²          (s₀ = initial_accumulator_value)
  *     u  = g / (√sₜ + ε)
  */
-import { jax } from "../../engine/index.js";
-import { scalarLike } from "../scalar.js";
+import { jax, scalarLike } from "../../engine/index.js";
 import type { GradientTransformation, Params } from "../types.js";
 import { fullLikeParams, mapParams } from "./params.js";
 

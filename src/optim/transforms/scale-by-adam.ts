@@ -16,8 +16,7 @@
  * varied. PyTorch instead uses the current β₁ raised to t (1 − β₁,ₜᵗ); the two agree whenever β₁
  * stays fixed and differ slightly while a scheduler is cycling it.
  */
-import { jax, type JaxArray } from "../../engine/index.js";
-import { scalarLike } from "../scalar.js";
+import { jax, type JaxArray, scalarLike } from "../../engine/index.js";
 import type { GradientTransformation, Params } from "../types.js";
 import { mapParams, oneMinus, scalarState, zerosLikeParams } from "./params.js";
 

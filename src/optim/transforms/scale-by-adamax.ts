@@ -8,8 +8,7 @@
  * ε is added to |g| inside the maximum, as PyTorch does. β₁ᵗ is a running product of the β₁
  * used (see `scaleByAdam` for what that means when `hyper.momentum` varies β₁).
  */
-import { jax, type JaxArray } from "../../engine/index.js";
-import { scalarLike } from "../scalar.js";
+import { jax, type JaxArray, scalarLike } from "../../engine/index.js";
 import type { GradientTransformation, Params } from "../types.js";
 import { ema } from "./scale-by-adam.js";
 import { mapParams, oneMinus, scalarState, zerosLikeParams } from "./params.js";

@@ -5,8 +5,8 @@
  *
  * so that the step taken is lr / (1 + (t − 1)·lr_decay) times the scaled gradient.
  */
+import { scalarLike } from "../../engine/index.js";
 import type { JaxArray } from "../../engine/index.js";
-import { scalarLike } from "../scalar.js";
 import type { GradientTransformation } from "../types.js";
 import { mapParams, scalarState } from "./params.js";
 

@@ -2,7 +2,7 @@
  * The final step of most chains: u ← −η·u, so that θ ← θ + u descends. η is `hyper.lr` when a
  * schedule supplies one for this step, else the spec's `lr` (PyTorch's `param.add_(u, alpha=-lr)`).
  */
-import { scalarLike } from "../scalar.js";
+import { scalarLike } from "../../engine/index.js";
 import type { GradientTransformation } from "../types.js";
 import { mapParams } from "./params.js";
 

@@ -17,8 +17,7 @@
  * running product, since float64 `pow` on the device is only about float32-accurate.
  * `hyper.momentum` replaces β₁ in μ and in m; Π multiplies the μ actually used, as PyTorch's does.
  */
-import { jax, type JaxArray } from "../../engine/index.js";
-import { scalarLike } from "../scalar.js";
+import { jax, type JaxArray, scalarLike } from "../../engine/index.js";
 import type { GradientTransformation, Params } from "../types.js";
 import { ema, emaOfSquare } from "./scale-by-adam.js";
 import { mapParams, oneMinus, scalarState, zerosLikeParams } from "./params.js";

@@ -13,8 +13,7 @@
  * The variance is tractable only once ρₜ > 5; before that the step is plain bias-corrected
  * momentum. β₁ᵗ and β₂ᵗ are running products (see `scaleByAdam`).
  */
-import { jax, type JaxArray } from "../../engine/index.js";
-import { scalarLike, scalarOf } from "../scalar.js";
+import { jax, type JaxArray, scalarLike, scalarOf } from "../../engine/index.js";
 import type { GradientTransformation, Params } from "../types.js";
 import { ema, emaOfSquare } from "./scale-by-adam.js";
 import { mapParams, oneMinus, scalarState, zerosLikeParams } from "./params.js";

@@ -8,8 +8,7 @@
  *
  * ε is added outside the square root; both averages start at zero.
  */
-import { jax, type JaxArray } from "../../engine/index.js";
-import { scalarLike } from "../scalar.js";
+import { jax, type JaxArray, scalarLike } from "../../engine/index.js";
 import type { GradientTransformation, Params } from "../types.js";
 import { ema, emaOfSquare } from "./scale-by-adam.js";
 import { mapParams, zerosLikeParams } from "./params.js";

@@ -13,8 +13,7 @@
  * does not change Rprop (as in PyTorch, where a scheduler changing `lr` after the first step has
  * no effect).
  */
-import { jax } from "../../engine/index.js";
-import { scalarLike } from "../scalar.js";
+import { jax, scalarLike } from "../../engine/index.js";
 import type { GradientTransformation, Params } from "../types.js";
 import { fullLikeParams, mapParams, signOf, zerosLikeParams } from "./params.js";
 

@@ -7,8 +7,7 @@
  * and a ratio of 1 when either norm is 0 (a zero-initialised tensor still moves, as in optax's
  * `scale_by_trust_ratio`). The paper's scaling function φ is the identity here.
  */
-import { jax, type JaxArray } from "../../engine/index.js";
-import { scalarLike } from "../scalar.js";
+import { jax, type JaxArray, scalarLike } from "../../engine/index.js";
 import type { GradientTransformation } from "../types.js";
 import { mapParams } from "./params.js";
 

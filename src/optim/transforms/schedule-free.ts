@@ -22,8 +22,7 @@
  * averaging weight cₜ, by about 1e-5 relative).
  * `hyper.lr` replaces lr and `hyper.momentum` replaces β₁ for the step.
  */
-import { jax, type JaxArray } from "../../engine/index.js";
-import { scalarLike, scalarOf } from "../scalar.js";
+import { jax, type JaxArray, scalarLike, scalarOf } from "../../engine/index.js";
 import type { GradientTransformation, Params } from "../types.js";
 import { emaOfSquare } from "./scale-by-adam.js";
 import { mapParams, oneMinus, scalarState, zerosLikeParams } from "./params.js";

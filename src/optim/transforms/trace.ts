@@ -11,8 +11,7 @@
  * compiled in when τ ≠ 0 — it cost half of an SGD step's kernels on 10 M parameters. μ is
  * `hyper.momentum` when given (e.g. OneCycleLR's cycled momentum).
  */
-import { jax, type JaxArray } from "../../engine/index.js";
-import { scalarLike } from "../scalar.js";
+import { jax, type JaxArray, scalarLike } from "../../engine/index.js";
 import type { GradientTransformation, Params } from "../types.js";
 import { mapParams, oneMinus, scalarState, zerosLikeParams } from "./params.js";
 

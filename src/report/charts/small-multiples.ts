@@ -9,7 +9,7 @@
 import { ConfigError } from "../../errors.js";
 import { continuousAxis, emptyChart, schemaUrl, type ChartOptions, type ChartSpec } from "./frame.js";
 import { checkUniqueNames, plottable } from "./points.js";
-import { smoothEma } from "./smooth-ema.js";
+import { smoothEma } from "../../curves/index.js";
 
 export interface RunLoss {
   name: string;

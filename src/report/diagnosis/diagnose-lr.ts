@@ -79,6 +79,7 @@ import {
   TOO_SLOW_TIME_CONSTANTS,
   VAL_PATIENCE,
 } from "./thresholds.js";
+import { findDivergence } from "../../curves/index.js";
 import type { LrDiagnosis, LrDiagnosisDetails, LrDiagnosisInput, LrVerdict } from "./types.js";
 import { findValPlateau, type ValPlateau } from "./val-plateau.js";
 
@@ -151,15 +152,15 @@ function judge(c: Context, bad: number, val: ValPlateau | undefined): Judgement 
         : [];
     return diverged(c, n - 1, [...stopEvidence(run), ...spike], 1 - m.best / m.start, m.bestIndex);
   }
-  if (m.blowUp !== undefined) {
-    const { index, bestIndex, ratio } = m.blowUp;
-    const best = m.smoothed[bestIndex]!;
+  const blowUp = findDivergence(run.loss.slice(0, bad === -1 ? n : bad), run.divergence);
+  if (blowUp?.kind === "diverged") {
+    const { step: index, bestStep: bestIndex, best } = blowUp;
     const first = run.loss[0]!;
     return diverged(
       c,
       index,
       [
-        `the smoothed loss rose to ${formatValue(ratio)}× its best (${formatValue(best)} at step ${run.steps[bestIndex]}) by step ${run.steps[index]}, with lr ${formatLr(run.lr[index]!)} there`,
+        `the smoothed loss rose to ${formatValue(blowUp.smoothed / best)}× its best (${formatValue(best)} at step ${run.steps[bestIndex]}) by step ${run.steps[index]}, with lr ${formatLr(run.lr[index]!)} there`,
         `the loss ended at ${formatValue(m.end)}; it started at ${formatValue(first)}`,
       ],
       1 - best / median(run.loss.slice(0, Math.min(START_WINDOW, bestIndex + 1))),

@@ -4,13 +4,11 @@
  * anywhere) the smoothed loss blew up. Every one is a ratio of losses or of slopes, so it does not
  * depend on the loss's scale.
  */
-import { smoothEma } from "../charts/index.js";
+import { smoothEma } from "../../curves/index.js";
 import { linearTrend, median, robustNoise, runningMedian3, timeConstantsSpanned } from "./curve-stats.js";
 import {
   ACTIVE_LR_FRACTION,
   CONSTANT_LR_TOLERANCE,
-  DIVERGE_FACTOR,
-  DIVERGE_MIN_RISE,
   END_FRACTION,
   MAX_SMOOTHING_WINDOW,
   MIN_STEPS,
@@ -31,12 +29,6 @@ export interface Pace {
   warmingUp: boolean;
 }
 
-export interface BlowUp {
-  /** Index where the smoothed loss first exceeded `DIVERGE_FACTOR` × its best so far, and that best's index. */
-  index: number;
-  bestIndex: number;
-  ratio: number;
-}
 
 export interface CurveMeasures {
   beta: number;
@@ -54,7 +46,6 @@ export interface CurveMeasures {
   peakRise: number;
   peakIndex: number;
   flatIndex: number | undefined;
-  blowUp: BlowUp | undefined;
 }
 
 /** `a / b`, reading 0/0 as 0 (a constant zero loss neither rose nor fell). */
@@ -104,16 +95,6 @@ function pace(steps: readonly number[], loss: readonly number[], lr: readonly nu
   return { tailChange, tailT: t, bendRatio, timeConstants: timeConstantsSpanned(bendRatio, TAIL_FRACTION), warmingUp };
 }
 
-function findBlowUp(smoothed: readonly number[], start: number): BlowUp | undefined {
-  let bestIndex = 0;
-  for (let i = 0; i < smoothed.length; i++) {
-    const s = smoothed[i]!;
-    const best = smoothed[bestIndex]!;
-    if (s < best) bestIndex = i;
-    else if (s > DIVERGE_FACTOR * best && s - best >= DIVERGE_MIN_RISE * (start - best)) return { index: i, bestIndex, ratio: s / best };
-  }
-  return undefined;
-}
 
 /** Measures a curve of finite losses (at least one) with the η of each step. */
 export function measureCurve(steps: readonly number[], loss: readonly number[], lr: readonly number[]): CurveMeasures {
@@ -145,6 +126,5 @@ export function measureCurve(steps: readonly number[], loss: readonly number[], 
     peakRise: ratio(peaks[peakIndex] ?? NaN, start),
     peakIndex,
     flatIndex: flatIndex >= 0 ? flatIndex : undefined,
-    blowUp: findBlowUp(smoothed, start),
   };
 }

@@ -24,10 +24,8 @@ export const SIGNIFICANT_T = 3;
 /** A tail whose fitted change is smaller than this fraction of its level counts as flat even when significant. */
 export const FLAT_CHANGE = 0.01;
 
-/** Diverged: the smoothed loss rose above this multiple of its best so far (as `divergenceGuard` and the LR range test use) … */
+/** A guard that stopped a run on one noisy batch: the last steps' median is under this multiple of the smoothed best (the divergence rule's factor, `curves/divergence.ts`). */
 export const DIVERGE_FACTOR = 4;
-/** … and by at least this fraction of the drop from the start to that best, so noise around a loss that reached ~0 is not a blow-up. */
-export const DIVERGE_MIN_RISE = 0.25;
 /** A run that had already removed this fraction of its starting loss before blowing up was only just past the stability edge: lower η 3× rather than 10×. */
 export const LATE_DIVERGENCE_IMPROVEMENT = 0.5;
 

@@ -1,4 +1,5 @@
 /** What the learning-rate diagnosis reads (a run's logged curves) and what it returns. */
+import type { DivergenceRule } from "../../curves/index.js";
 
 /** What η did in a run; see `diagnoseLr` for the definitions. */
 export type LrVerdict = "diverged" | "oscillating" | "too_slow" | "plateaued" | "good";
@@ -20,6 +21,8 @@ export interface LrDiagnosisInput {
   epochs?: readonly DiagnosisEpoch[];
   /** Why the trainer stopped early, if it did (`kind` "diverged"/"non_finite" means the divergence guard fired). */
   stopped?: { kind: string; reason: string };
+  /** The divergence rule (`curves/divergence.ts`) with the factor and β of the run's guard; by default factor 4, β 0.98, judged from the first step. */
+  divergence?: Partial<DivergenceRule>;
 }
 
 /** The numbers behind a verdict. Ratios are relative to the loss level, so they do not depend on the loss's scale. */

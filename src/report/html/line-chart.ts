@@ -5,7 +5,8 @@
  * (`smoothEma`), as the loss chart does. Points with a non-finite coordinate (or y ≤ 0 on a log
  * axis) are dropped; a series left with one point is a dot.
  */
-import { smoothEma, type ChartSpec } from "../charts/index.js";
+import { smoothEma } from "../../curves/index.js";
+import type { ChartSpec } from "../charts/index.js";
 
 export interface LineSeries {
   name: string;

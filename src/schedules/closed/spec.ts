@@ -31,7 +31,7 @@
  */
 import { z } from "zod";
 import { ConfigError } from "../../errors.js";
-import { parseSpec } from "../../spec/parse.js";
+import { parseSpec } from "../../spec/index.js";
 import type { Schedule } from "../types.js";
 import { constantSchedule } from "./constant.js";
 import { cosineDecay } from "./cosine.js";

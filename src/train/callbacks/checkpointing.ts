@@ -3,9 +3,10 @@
  * parameters, buffers, optimizer state, scheduler state, seed, step and epoch. Where it goes is the
  * caller's `save` (on Node, `writeCheckpoint`, which writes atomically).
  */
-import { toTensorData, type TensorData } from "../../engine/tensor-data.js";
-import type { Optimizer, Params } from "../../optim/index.js";
-import type { Scheduler } from "../../schedules/types.js";
+import type { Params } from "../../engine/index.js";
+import { toTensorData, type TensorData } from "../../engine/index.js";
+import type { Optimizer } from "../../optim/index.js";
+import type { Scheduler } from "../../schedules/index.js";
 import type { Callback, TrainState } from "../callback.js";
 import type { Checkpoint } from "../checkpoint.js";
 

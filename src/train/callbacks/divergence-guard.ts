@@ -1,11 +1,13 @@
 /**
- * Stops training when the loss diverges: at once on a non-finite loss (NaN or ±Inf); otherwise
- * when the smoothed loss s_t (debiased EMA, s_t = β·s_{t−1} + (1−β)·ℓ_t, reported as
- * s_t / (1 − β^t)) rises above `factor` × its best value *and* above the first step's loss.
- * The smoothing keeps mini-batch noise from tripping it, and the second condition keeps a run
- * whose loss is already near zero (where 4× is still tiny) from being called diverged. The stop
- * reason names the step and the η in force, which is what a user changes next.
+ * Stops training when the loss diverges, by lrkit's one divergence rule (`curves/divergence.ts`,
+ * which the LR range test and the diagnosis use too): at once on a non-finite loss (NaN or ±Inf);
+ * after `warmupSteps`, when the smoothed loss (debiased EMA, factor β) rises above `factor` × its
+ * best and by at least a quarter of the drop from the first loss to that best. The smoothing keeps
+ * mini-batch noise from tripping it, and the rise condition keeps a run whose loss is already near
+ * zero (where 4× is still tiny) from being called diverged. The stop reason names the step and the
+ * η in force, which is what a user changes next.
  */
+import { divergenceMonitor, type DivergenceMonitor } from "../../curves/index.js";
 import type { Callback, TrainState } from "../callback.js";
 
 export interface DivergenceGuardOptions {
@@ -18,38 +20,22 @@ export interface DivergenceGuardOptions {
 }
 
 export function divergenceGuard(options: DivergenceGuardOptions = {}): Callback {
-  const factor = options.factor ?? 4;
-  const warmupSteps = options.warmupSteps ?? 10;
-  const beta = options.beta ?? 0.98;
-  let average = 0;
-  let seen = 0;
-  let best = Infinity;
-  let first = NaN;
+  const rule = { factor: options.factor ?? 4, warmupSteps: options.warmupSteps ?? 10, beta: options.beta ?? 0.98 };
+  let monitor: DivergenceMonitor = divergenceMonitor(rule);
   return {
     beforeFit() {
-      average = 0;
-      seen = 0;
-      best = Infinity;
-      first = NaN;
+      monitor = divergenceMonitor(rule);
     },
     afterBatch(state: TrainState) {
       const { loss, step, lr } = state;
-      if (!Number.isFinite(loss)) {
-        state.stop = { kind: "non_finite", reason: `loss became ${loss} at step ${step} with lr ${formatLr(lr)}` };
-        return;
-      }
-      if (seen === 0) first = loss;
-      seen++;
-      average = beta * average + (1 - beta) * loss;
-      const smoothed = average / (1 - beta ** seen);
-      if (seen > warmupSteps && smoothed > factor * best && smoothed > first) {
+      const found = monitor.record(loss);
+      if (found?.kind === "non_finite") state.stop = { kind: "non_finite", reason: `loss became ${loss} at step ${step} with lr ${formatLr(lr)}` };
+      if (found?.kind === "diverged") {
         state.stop = {
           kind: "diverged",
-          reason: `diverged at step ${step} with lr ${formatLr(lr)}: smoothed loss ${smoothed.toPrecision(4)} > ${factor} × best ${best.toPrecision(4)}`,
+          reason: `diverged at step ${step} with lr ${formatLr(lr)}: smoothed loss ${found.smoothed.toPrecision(4)} > ${rule.factor} × best ${found.best.toPrecision(4)}`,
         };
-        return;
       }
-      best = Math.min(best, smoothed);
     },
   };
 }

@@ -5,7 +5,7 @@
  * parameters and buffers of the best epoch are put back.
  */
 import { jax } from "../../engine/index.js";
-import type { Params } from "../../optim/types.js";
+import type { Params } from "../../engine/index.js";
 import type { Callback, TrainState } from "../callback.js";
 
 export interface EarlyStoppingOptions {

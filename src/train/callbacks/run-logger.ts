@@ -3,7 +3,7 @@
  * methods): every step's η, loss and gradient norm in batches of `every` rows (one transaction
  * each, so the training step is not slowed), and every epoch's summary.
  */
-import type { EpochRow, StepRow } from "../../store/types.js";
+import type { EpochRow, StepRow } from "../../store/index.js";
 import type { Callback, TrainState } from "../callback.js";
 
 export interface RunLog {

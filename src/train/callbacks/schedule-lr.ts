@@ -5,7 +5,7 @@
  * Before each batch it sets the η (and cycled momentum) that step will use from `scheduler.lr`,
  * which the loop passes into the jitted step as a scalar.
  */
-import type { Scheduler } from "../../schedules/types.js";
+import type { Scheduler } from "../../schedules/index.js";
 import type { Callback, TrainState } from "../callback.js";
 
 export interface ScheduleLrOptions {

@@ -1,5 +1,5 @@
 /** Preparing curves for the charts: smoothing noisy losses, and putting series with different x on one axis. */
-import { smoothEma } from "../../report/index.js";
+import { smoothEma } from "../../curves/index.js";
 
 /**
  * The debiased EMA (`smoothEma`) of the finite values, put back at their positions (NaN

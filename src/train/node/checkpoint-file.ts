@@ -3,8 +3,8 @@
  * leaves the previous checkpoint intact and never a truncated one.
  */
 import { readFileSync } from "node:fs";
-import { writeFileAtomic } from "../files/index.js";
-import type { Checkpoint } from "./checkpoint.js";
+import { writeFileAtomic } from "../../files/index.js";
+import type { Checkpoint } from "../index.js";
 
 export function writeCheckpoint(path: string, checkpoint: Checkpoint): void {
   writeFileAtomic(path, JSON.stringify(checkpoint));

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ConfigError } from "../../errors.js";
+import { ConfigError } from "../errors.js";
 import { smoothEma } from "./smooth-ema.js";
 
 describe("smoothEma", () => {

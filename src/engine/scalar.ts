@@ -4,8 +4,10 @@
  * keeps full precision. Optimizer and clipping code therefore turns every number into an array of
  * the parameter's dtype through `scalarLike` before using it.
  */
-import { jax, type DType, type JaxArray } from "../engine/index.js";
-import type { Scalar } from "./types.js";
+import { jax, type DType, type JaxArray } from "./jax.js";
+
+/** A scalar that may be a plain number (baked into a jitted function) or a 0-d array (traced, so it can change per call). */
+export type Scalar = number | JaxArray;
 
 const np = jax.numpy;
 

@@ -13,7 +13,7 @@
  * lies in [min x, max x]; rounding can step outside by an ulp, which would turn a constant loss
  * into an axis of 0.4999999999999994 … 0.5, so each ŝ_t is clamped to that range.
  */
-import { ConfigError } from "../../errors.js";
+import { ConfigError } from "../errors.js";
 
 export function smoothEma(values: readonly number[], beta: number): number[] {
   if (!(beta >= 0 && beta < 1)) {

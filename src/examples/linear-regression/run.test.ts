@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { linearRegression } from "./linear-regression.js";
+import { linearRegression } from "./run.js";
 
 describe("the seed example", () => {
   it("ends where PyTorch's SGD ends (slope 0.6176947951316833, intercept 2.1361162662506104)", async () => {

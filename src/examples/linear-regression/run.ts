@@ -7,8 +7,8 @@
  * PyTorch ends at slope 0.6176947951316833, intercept 2.1361162662506104, with 0.4807479977607727
  * the loss of the last epoch (computed before its update).
  */
-import { jax, type JaxArray } from "../engine/index.js";
-import { createOptimizer, type OptimizerSpec } from "../optim/index.js";
+import { jax, type JaxArray } from "../../engine/index.js";
+import { createOptimizer, type OptimizerSpec } from "../../optim/index.js";
 
 const np = jax.numpy;
 
