@@ -16,4 +16,5 @@ export * from "./train/index.js";
 export * from "./find/index.js";
 export * from "./report/index.js";
 export * from "./curves/index.js";
+export * from "./log/index.js";
 export { linearRegression, type LinearRegressionOptions, type LinearRegressionResult } from "./examples/linear-regression/index.js";

@@ -15,7 +15,8 @@ import type { FastifyInstance, FastifyReply } from "fastify";
 import { compareRuns, toPlainJson } from "../store/index.js";
 import { compareQuery, emptyQuery, parseParams, runParams, runsQuery, stepsQuery } from "./params.js";
 import type { StoreHandle } from "./store-handle.js";
-import { toColumns, type CompareResponse, type RunResponse, type RunsResponse, type StepsResponse, type SweepResponse, type SweepsResponse } from "./wire.js";
+import { toColumns } from "../log/index.js";
+import type { CompareResponse, RunResponse, RunsResponse, StepsResponse, SweepResponse, SweepsResponse } from "./wire.js";
 
 /** Sends `data` as JSON that keeps NaN and ±Infinity (as strings; see `wire.ts`). */
 export function sendJson(reply: FastifyReply, data: unknown): FastifyReply {

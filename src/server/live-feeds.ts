@@ -10,8 +10,9 @@
  * had logged its last rows before `finishRun`, so those rows are sent before the `status` event
  * that ends the stream.
  */
-import { toPlainJson, type EpochRow, type RunStore, type RunSummary } from "../store/index.js";
-import { toColumns, type StreamEvent } from "./wire.js";
+import { toColumns, type EpochRow } from "../log/index.js";
+import { toPlainJson, type RunStore, type RunSummary } from "../store/index.js";
+import type { StreamEvent } from "./wire.js";
 
 export interface StreamClient {
   send(text: string): void;

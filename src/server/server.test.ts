@@ -97,7 +97,7 @@ describe("lrkit dash server", () => {
     expect((one.json.run as { id: string; stepCount: number }).stepCount).toBe(2);
     expect((one.json.epochs as unknown[]).length).toBe(1);
     const steps = await getJson(`/api/runs/${runId}/steps?since=0`);
-    expect(steps.json.steps).toEqual({ step: [1], epoch: [0], lr: [0.1], loss: ["NaN"], gradNorm: [null] });
+    expect(steps.json.steps).toEqual({ step: [1], epoch: [0], lr: [0.1], loss: ["NaN"], gradNorm: ["NaN"] });
   });
 
   it("answers sweeps with trials and compare", async () => {

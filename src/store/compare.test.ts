@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import type { EpochRow } from "../log/index.js";
 import { flatten } from "./compare.js";
-import { bestValues, compareRuns, higherIsBetter, type EpochRow, type RunSummary } from "./index.js";
+import { bestValues, compareRuns, higherIsBetter, type RunSummary } from "./index.js";
 
 function summary(id: string, config: unknown, extra: Partial<RunSummary> = {}): RunSummary {
   return { id, kind: "train", status: "completed", config, tags: [], createdAt: "2025-01-01T00:00:00.000Z", updatedAt: "2025-01-01T00:00:00.000Z", stepCount: 0, epochCount: 0, best: {}, ...extra };

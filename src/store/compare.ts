@@ -7,7 +7,8 @@
  * final epoch's η, train loss and validation metrics, the best validation values, and the metrics
  * given to `finishRun`. A value a run does not have is `undefined`.
  */
-import type { EpochRow, RunSummary } from "./types.js";
+import type { EpochRow } from "../log/index.js";
+import type { RunSummary } from "./types.js";
 
 export interface ComparisonRow {
   key: string;

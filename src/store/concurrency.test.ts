@@ -1,11 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import type { StepRow } from "../log/index.js";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openStore, StoreError, type StepRow } from "./index.js";
+import { openStore, StoreError } from "./index.js";
 
 let dir: string;
 let path: string;

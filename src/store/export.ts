@@ -12,7 +12,8 @@
  * Both come as a sequence of text chunks, one run at a time, so a large store is never held in
  * memory as one string.
  */
-import type { EpochRow, ExportFormat, RunRecord, StepRow } from "./types.js";
+import type { EpochRow, StepRow } from "../log/index.js";
+import type { ExportFormat, RunRecord } from "./types.js";
 import { toPlainJson } from "./values.js";
 
 export const CSV_HEADER = "run_id,step,epoch,lr,loss,grad_norm";

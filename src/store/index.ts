@@ -22,8 +22,6 @@ export {
   type NewRun,
   type RunRecord,
   type RunSummary,
-  type StepRow,
-  type EpochRow,
   type RunEnd,
   type RunFilter,
   type NewSweep,

@@ -1,9 +1,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
+import type { StepRow } from "../log/index.js";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ConfigError } from "../errors.js";
-import { openStore, StoreError, type RunStore, type StepRow } from "./index.js";
+import { openStore, StoreError, type RunStore } from "./index.js";
 
 let dir: string;
 let store: RunStore;

@@ -7,6 +7,7 @@
  * step again; the later row wins). Each `logSteps` call is one transaction, so a trainer should
  * batch its rows (e.g. every 50–100 steps): a batch of 100 rows costs a fraction of a millisecond.
  */
+import type { EpochRow, StepRow } from "../log/index.js";
 import { resolve } from "node:path";
 import type Database from "better-sqlite3";
 import { ConfigError } from "../errors.js";
@@ -16,24 +17,7 @@ import { StoreError, withStoreErrors } from "./errors.js";
 import { exportRuns } from "./export.js";
 import { newId } from "./ids.js";
 import { openDatabase, type OpenOptions } from "./schema.js";
-import {
-  runKinds,
-  runStatuses,
-  sweepStatuses,
-  type EpochRow,
-  type ExportFormat,
-  type NewRun,
-  type NewSweep,
-  type RunEnd,
-  type RunFilter,
-  type RunRecord,
-  type RunSummary,
-  type StepRow,
-  type SweepEnd,
-  type SweepRecord,
-  type SweepStatus,
-  type TrialRecord,
-} from "./types.js";
+import { runKinds, runStatuses, sweepStatuses, type ExportFormat, type NewRun, type NewSweep, type RunEnd, type RunFilter, type RunRecord, type RunSummary, type SweepEnd, type SweepRecord, type SweepStatus, type TrialRecord } from "./types.js";
 import { fromColumn, fromJson, toColumn, toJson } from "./values.js";
 
 interface RunRow {
@@ -63,7 +47,7 @@ interface SweepRow {
   summary: string | null;
 }
 
-interface StepColumns {
+interface StepSqlRow {
   step: number;
   epoch: number;
   lr: number | string | null;
@@ -176,7 +160,7 @@ export class RunStore {
   getSteps(runId: string, options: { sinceStep?: number; limit?: number } = {}): StepRow[] {
     const rows = this.sql(
       "SELECT step, epoch, lr, loss, grad_norm FROM steps WHERE run_id = ? AND step > ? ORDER BY step LIMIT ?",
-    ).all(runId, options.sinceStep ?? Number.MIN_SAFE_INTEGER, options.limit ?? -1) as StepColumns[];
+    ).all(runId, options.sinceStep ?? Number.MIN_SAFE_INTEGER, options.limit ?? -1) as StepSqlRow[];
     if (rows.length === 0) this.requireExact("run", runId);
     return rows.map((r) => {
       const gradNorm = fromColumn(r.grad_norm);

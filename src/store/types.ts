@@ -1,4 +1,4 @@
-/** What the run store keeps: runs, their per-step and per-epoch logs, and sweeps. */
+/** What the run store keeps: runs, their per-step and per-epoch logs (rows of `log/`), and sweeps. */
 
 export const runKinds = ["train", "find", "sweep-trial"] as const;
 export type RunKind = (typeof runKinds)[number];
@@ -46,24 +46,6 @@ export interface RunSummary extends RunRecord {
   best: Record<string, number>;
 }
 
-/** One optimizer step: the η actually used, the loss and the gradient norm (before clipping). */
-export interface StepRow {
-  step: number;
-  epoch: number;
-  lr: number;
-  loss: number;
-  gradNorm?: number;
-}
-
-export interface EpochRow {
-  epoch: number;
-  /** The global step count at the end of the epoch. */
-  step: number;
-  lr: number;
-  trainLoss: number;
-  val: Record<string, number>;
-  seconds: number;
-}
 
 export interface RunEnd {
   status: FinalStatus;

@@ -6,6 +6,7 @@
  * Ranking: trials with a finite final value, best first (by `mode`); then those without one (a
  * diverged loss, a missing metric); failed trials last; ties keep the search's trial order.
  */
+import { readSummary, trialSummarySchema } from "../log/index.js";
 import type { RunStore, RunSummary } from "../store/index.js";
 import type { Overrides } from "./overrides.js";
 import type { TrialStatus } from "./run-trial.js";
@@ -38,12 +39,6 @@ export interface SweepResult {
   best?: TrialResult;
 }
 
-interface TrialSummary {
-  epochs?: number;
-  steps?: number;
-  wall_seconds?: number;
-  stopped_early?: boolean;
-}
 
 /** The latest run of each planned trial, ranked. */
 export function collectResults(store: RunStore, sweepId: string, trials: readonly Trial[], metric: string, mode: "min" | "max"): TrialResult[] {
@@ -58,7 +53,7 @@ export function collectResults(store: RunStore, sweepId: string, trials: readonl
 
 function fromRun(trial: Trial, run: RunSummary | undefined, metric: string): TrialResult {
   if (!run) return { rank: 0, key: trial.key, overrides: trial.overrides, status: "failed", epochs: 0, steps: 0, seconds: 0, stoppedEarly: false, error: "not run" };
-  const summary = (run.summary ?? {}) as TrialSummary;
+  const summary = readSummary(trialSummarySchema, run.summary);
   const metrics = run.metrics as TrialResult["metrics"] | undefined;
   const value = metrics?.val?.[metric];
   const status = run.status === "running" ? "failed" : run.status;

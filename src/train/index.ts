@@ -8,7 +8,7 @@ export { fire, type Callback, type EventName, type Metrics, type TrainState } fr
 export { batchSource, type ArrayBatch, type BatchSource, type BatchSourceOptions } from "./batches.js";
 export { divergenceGuard, type DivergenceGuardOptions } from "./callbacks/divergence-guard.js";
 export { earlyStopping, type EarlyStopping, type EarlyStoppingOptions } from "./callbacks/early-stopping.js";
-export { history, type History, type StepLog, type EpochLog } from "./callbacks/history.js";
+export { history, type History } from "./callbacks/history.js";
 export { scheduleLr, type ScheduleLrOptions } from "./callbacks/schedule-lr.js";
 export type { Checkpoint } from "./checkpoint.js";
 export { parseRunConfig, runConfigSchema, type RunConfig } from "./run-config.js";
@@ -16,4 +16,4 @@ export { runTraining, prepareData, type TrainingRunOptions, type TrainingRunResu
 export { createObjective, lossAliases, type Objective, type LossName } from "./objective.js";
 export { createEvaluator, type Evaluator } from "./evaluate.js";
 export { checkpointing, captureCheckpoint, type CheckpointingOptions } from "./callbacks/checkpointing.js";
-export { runLogger, type RunLog } from "./callbacks/run-logger.js";
+export { runLogger } from "./callbacks/run-logger.js";

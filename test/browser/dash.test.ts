@@ -11,7 +11,8 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultWebRoot, startDashServer, type DashServer } from "../../src/server/index.js";
-import { openStore, type RunStore, type StepRow } from "../../src/store/index.js";
+import { openStore, type RunStore } from "../../src/store/index.js";
+import type { StepRow } from "../../src/log/index.js";
 
 const root = resolve(import.meta.dirname, "../..");
 const artifacts = join(root, "test-artifacts");

@@ -7,20 +7,7 @@ import { closeSync, openSync, writeSync } from "node:fs";
 import { Command, Option } from "commander";
 import { stringify } from "yaml";
 import { ConfigError } from "../../errors.js";
-import {
-  compareRuns,
-  openStore,
-  runKinds,
-  runStatuses,
-  storePath,
-  StoreError,
-  toPlainJson,
-  type ComparisonRow,
-  type RunKind,
-  type RunStatus,
-  type RunStore,
-  type RunSummary,
-} from "../../store/index.js";
+import { compareRuns, openStore, runKinds, runStatuses, storePath, StoreError, toPlainJson, type ComparisonRow, type RunKind, type RunStatus, type RunStore, type RunSummary } from "../../store/index.js";
 
 interface GlobalOptions {
   store?: string;

@@ -3,8 +3,8 @@
  * norm, epochs and the trainer's stop reason) and the box that shows it: the verdict, the
  * evidence behind it and the η to try next.
  */
+import type { EpochRow, StepRow } from "../../log/index.js";
 import { ConfigError } from "../../errors.js";
-import type { EpochRow, StepRow } from "../../store/index.js";
 import { diagnoseLr, type LrDiagnosis } from "../diagnosis/index.js";
 import { html, type Html } from "./html.js";
 import { stopReason } from "./stop-reason.js";

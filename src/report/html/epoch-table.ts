@@ -1,5 +1,5 @@
 /** A run's per-epoch log as a table (epoch, end step, η, train loss, each validation metric, seconds), folded away by default. */
-import type { EpochRow } from "../../store/index.js";
+import type { EpochRow } from "../../log/index.js";
 import { html, type Html } from "./html.js";
 import { table } from "./table.js";
 

@@ -1,11 +1,11 @@
 /**
  * The report of an LR range test (Smith 2017, §3.3; fastai's `lr_find`): its suggested learning
  * rates as a table and as marks on the loss-against-η curve (log η axis), and its config. The
- * curve is the run's `summary` as `lrkit find` records it (`lrs`, the smoothed `losses`,
- * `suggestions` by rule name — null where a rule found none —, `stopped_early`, `stop_reason`,
- * `loss_kind`); a range test that ended without a summary (it failed) is drawn from its
- * logged steps instead.
+ * curve is the run's `RangeTestSummary` (`log/`: `lrs`, the smoothed `losses`, `suggestions` by
+ * rule name — null where a rule found none —, `stopped_early`, `stop_reason`, `loss_kind`); a
+ * range test that ended without a summary (it failed) is drawn from its logged steps instead.
  */
+import { rangeTestSummarySchema, readSummary } from "../../log/index.js";
 import { rangeTestChart } from "../charts/index.js";
 import { configBlock } from "./config-block.js";
 import { figure } from "./figure.js";
@@ -17,7 +17,7 @@ import type { RunReportData } from "./types.js";
 interface RangeTest {
   lrs: number[];
   losses: number[];
-  suggestions: Record<string, unknown>;
+  suggestions: Record<string, number | null>;
   stopReason: string | undefined;
   lossKind: string;
   fromSteps: boolean;
@@ -26,7 +26,7 @@ interface RangeTest {
 export async function findReport({ run, steps }: RunReportData): Promise<Html> {
   const test = rangeTest(run.summary, steps);
   const numeric = Object.fromEntries(Object.entries(test.suggestions).filter((e): e is [string, number] => typeof e[1] === "number"));
-  const rows = Object.entries(test.suggestions).map(([rule, lr]): Cell[] => [rule, lr as Cell, typeof lr === "number" ? lossAt(test, lr) : undefined]);
+  const rows = Object.entries(test.suggestions).map(([rule, lr]): Cell[] => [rule, lr ?? undefined, lr === null ? undefined : lossAt(test, lr)]);
   return html`${runHeader(run)}
 <h2>Suggested learning rates</h2>
 ${rows.length > 0 ? table(["rule", "η", "smoothed loss there"], rows) : html`<p class="note">no suggestions were recorded</p>`}
@@ -38,13 +38,9 @@ ${configBlock(run.config)}`;
 }
 
 function rangeTest(summary: unknown, steps: RunReportData["steps"]): RangeTest {
-  const s = summary !== null && typeof summary === "object" ? (summary as Record<string, unknown>) : {};
-  const lrs = numbers(s.lrs);
-  const losses = numbers(s.losses);
-  const suggestions = s.suggestions !== null && typeof s.suggestions === "object" ? (s.suggestions as Record<string, unknown>) : {};
-  const stopReason = s.stopped_early === true ? (typeof s.stop_reason === "string" ? s.stop_reason : "the loss blew up") : undefined;
-  const lossKind = s.loss_kind === "validation" ? "validation" : "training";
-  const curve = { suggestions, stopReason, lossKind };
+  const { lrs, losses, suggestions = {}, stopped_early: stopped, stop_reason: reason, loss_kind: kind } = readSummary(rangeTestSummarySchema, summary);
+  const stopReason = stopped === true ? (reason ?? "the loss blew up") : undefined;
+  const curve = { suggestions, stopReason, lossKind: kind === "validation" ? "validation" : "training" };
   if (lrs !== undefined && losses !== undefined && lrs.length === losses.length) return { lrs, losses, ...curve, fromSteps: false };
   return { lrs: steps.map((r) => r.lr), losses: steps.map((r) => r.loss), ...curve, fromSteps: true };
 }
@@ -60,6 +56,3 @@ function lossAt(test: RangeTest, lr: number): number | undefined {
   return best;
 }
 
-function numbers(value: unknown): number[] | undefined {
-  return Array.isArray(value) && value.every((v) => typeof v === "number") ? (value as number[]) : undefined;
-}

@@ -6,7 +6,7 @@
  * against step, the gradient norm against step, and each validation metric per epoch — then the
  * per-epoch log and the config.
  */
-import type { EpochRow, StepRow } from "../../store/index.js";
+import type { EpochRow, StepRow } from "../../log/index.js";
 import { lossChart, lrChart, type StepMarker } from "../charts/index.js";
 import type { LrDiagnosis } from "../diagnosis/index.js";
 import { configBlock } from "./config-block.js";

@@ -1,5 +1,6 @@
 /** What the reports are built from: the run store's records, read by `src/report/node` (or a server). */
-import type { Comparison, EpochRow, RunSummary, StepRow, SweepRecord } from "../../store/index.js";
+import type { EpochRow, StepRow } from "../../log/index.js";
+import type { Comparison, RunSummary, SweepRecord } from "../../store/index.js";
 
 /** One run with its logs: a train run (or sweep trial) with steps and epochs, or an LR range test. */
 export interface RunReportData {

@@ -3,6 +3,7 @@
  * its trials, several runs with `compareRuns`' table, and which of run or sweep an id names.
  */
 import { ConfigError } from "../../errors.js";
+import { readSummary, trialSummarySchema } from "../../log/index.js";
 import { closestName } from "../../spec/index.js";
 import { compareRuns, higherIsBetter, StoreError, type RunStore, type RunSummary, type SweepRecord, type TrialRecord } from "../../store/index.js";
 import type { ComparisonReportData, RunReportData, SweepReportData, SweepTrialData } from "../html/index.js";
@@ -63,7 +64,7 @@ export function loadSweep(store: RunStore, sweep: SweepRecord): SweepReportData 
       lr: peak > -Infinity ? peak : configLr(run.config),
       value: typeof value === "number" ? value : NaN,
       epochs,
-      stoppedEarly: run.status === "stopped" || get(run.summary, ["stopped_early"]) === true,
+      stoppedEarly: run.status === "stopped" || readSummary(trialSummarySchema, run.summary).stopped_early === true,
     };
   });
   return { sweep, metric: name, higherIsBetter: mode === "max" || (mode !== "min" && higherIsBetter(name)), trials };

@@ -1,15 +1,10 @@
 /**
- * Sends the run's curves to a run log (the SQLite run store, or anything with the same two
- * methods): every step's η, loss and gradient norm in batches of `every` rows (one transaction
- * each, so the training step is not slowed), and every epoch's summary.
+ * Sends the run's curves to a run log (`log/`: the SQLite run store, a run's files, memory):
+ * every step's η, loss and gradient norm in batches of `every` rows (one transaction each, so the
+ * training step is not slowed), and every epoch's row.
  */
-import type { EpochRow, StepRow } from "../../store/index.js";
+import type { RunLog, StepRow } from "../../log/index.js";
 import type { Callback, TrainState } from "../callback.js";
-
-export interface RunLog {
-  logSteps(runId: string, rows: StepRow[]): void;
-  logEpoch(runId: string, row: EpochRow): void;
-}
 
 export function runLogger(log: RunLog, runId: string, options: { every?: number } = {}): Callback {
   const every = options.every ?? 100;

@@ -7,7 +7,7 @@
 import { appendFileSync, existsSync, mkdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { ConfigError } from "../../errors.js";
-import type { RunLog } from "../index.js";
+import type { RunLog } from "../../log/index.js";
 import type { Checkpoint } from "../index.js";
 import { writeFileAtomic } from "../../files/index.js";
 import { writeCheckpoint } from "./checkpoint-file.js";

@@ -1,54 +1,28 @@
 /**
- * The dashboard API as the pages use it (see `src/server/api-routes.ts`): typed fetches, and the
- * wire's step columns turned into plain number arrays (NaN and ±Infinity restored).
+ * The dashboard API as the pages use it (see `src/server/api-routes.ts`): typed fetches whose step
+ * columns and epoch rows are parsed with the run log's schemas (`log/`), NaN and ±Infinity restored.
  */
-import type { CompareResponse, RunResponse, RunsResponse, StepColumns, StepsResponse, SweepResponse, SweepsResponse, WireNumber } from "../../server/index.js";
+import { epochRowSchema, stepColumnsSchema, wireNumber, type EpochRow, type StepColumns } from "../../log/index.js";
+import type { CompareResponse, RunResponse, RunsResponse, StepsResponse, SweepResponse, SweepsResponse } from "../../server/index.js";
 
-import type { EpochRow } from "../../store/index.js";
+export type { RunSummary, SweepRecord, TrialRecord, ComparisonRow } from "../../store/index.js";
+export type { EpochRow, StepColumns } from "../../log/index.js";
+export { appendColumns } from "../../log/index.js";
 
-export type { RunSummary, EpochRow, SweepRecord, TrialRecord, ComparisonRow } from "../../store/index.js";
-
-/** A step log as plain arrays; a step without a gradient norm has NaN there. */
-export interface Steps {
-  step: number[];
-  lr: number[];
-  loss: number[];
-  gradNorm: number[];
+/** A number from the wire (a number, or "NaN"/"Infinity"/"-Infinity"); anything else, null and undefined as NaN. */
+export function num(value: unknown): number {
+  const parsed = wireNumber.safeParse(value);
+  return parsed.success ? parsed.data : NaN;
 }
 
-/** A wire number (see `wire.ts`) as a number; null and undefined as NaN. */
-export function num(value: WireNumber | null | undefined): number {
-  return value === null || value === undefined ? NaN : Number(value);
+/** Step columns as the wire carries them, parsed. */
+export function stepsFrom(columns: unknown): StepColumns {
+  return stepColumnsSchema.parse(columns);
 }
 
-export function stepsFrom(columns: StepColumns): Steps {
-  return { step: columns.step, lr: columns.lr.map(num), loss: columns.loss.map(num), gradNorm: columns.gradNorm.map(num) };
-}
-
-/** Appends the rows of `more` that come after the last step of `into` (a reconnect may resend some). */
-export function appendSteps(into: Steps, more: Steps): number {
-  const last = into.step.at(-1) ?? -Infinity;
-  let added = 0;
-  more.step.forEach((step, i) => {
-    if (step <= last) return;
-    into.step.push(step);
-    into.lr.push(more.lr[i]!);
-    into.loss.push(more.loss[i]!);
-    into.gradNorm.push(more.gradNorm[i]!);
-    added++;
-  });
-  return added;
-}
-
-/** Epoch rows with their wire numbers (see `wire.ts`) as numbers. */
-export function epochsFrom(rows: readonly EpochRow[]): EpochRow[] {
-  return rows.map((r) => ({
-    ...r,
-    lr: num(r.lr),
-    trainLoss: num(r.trainLoss),
-    seconds: num(r.seconds),
-    val: Object.fromEntries(Object.entries(r.val).map(([k, v]) => [k, num(v)])),
-  }));
+/** Epoch rows as the wire carries them, parsed. */
+export function epochsFrom(rows: unknown): EpochRow[] {
+  return epochRowSchema.array().parse(rows);
 }
 
 async function getJson<T>(path: string): Promise<T> {

@@ -3,12 +3,12 @@
  * evidence with numbers, and the η to try next, recomputed as a live run logs more steps.
  */
 import { diagnoseLr, type LrDiagnosisInput } from "../../report/index.js";
-import type { EpochRow, Steps } from "./api.js";
+import type { EpochRow, StepColumns } from "./api.js";
 import { h } from "./dom.js";
 
 export interface DiagnosisPanel {
   element: HTMLElement;
-  update(steps: Steps, epochs: readonly EpochRow[], stopped: LrDiagnosisInput["stopped"]): void;
+  update(steps: StepColumns, epochs: readonly EpochRow[], stopped: LrDiagnosisInput["stopped"]): void;
 }
 
 export function diagnosisPanel(): DiagnosisPanel {

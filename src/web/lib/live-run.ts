@@ -3,11 +3,10 @@
  * browser reconnects by itself after a network error, resuming after the last step it received;
  * the `status` event (the run ended) closes it for good.
  */
-import type { StepColumns } from "../../server/index.js";
-import { epochsFrom, stepsFrom, type EpochRow, type RunSummary, type Steps } from "./api.js";
+import { epochsFrom, stepsFrom, type EpochRow, type RunSummary, type StepColumns } from "./api.js";
 
 export interface LiveHandlers {
-  steps(steps: Steps): void;
+  steps(steps: StepColumns): void;
   epochs(rows: EpochRow[]): void;
   ended(run: RunSummary): void;
 }
@@ -15,8 +14,8 @@ export interface LiveHandlers {
 /** Starts following the run from after step `since`; returns the function that stops. */
 export function followRun(runId: string, since: number, handlers: LiveHandlers): () => void {
   const source = new EventSource(`/api/runs/${encodeURIComponent(runId)}/stream?since=${since}`);
-  source.addEventListener("steps", (e) => handlers.steps(stepsFrom(JSON.parse((e as MessageEvent<string>).data) as StepColumns)));
-  source.addEventListener("epochs", (e) => handlers.epochs(epochsFrom(JSON.parse((e as MessageEvent<string>).data) as EpochRow[])));
+  source.addEventListener("steps", (e) => handlers.steps(stepsFrom(JSON.parse((e as MessageEvent<string>).data))));
+  source.addEventListener("epochs", (e) => handlers.epochs(epochsFrom(JSON.parse((e as MessageEvent<string>).data))));
   source.addEventListener("status", (e) => {
     source.close();
     handlers.ended(JSON.parse((e as MessageEvent<string>).data) as RunSummary);

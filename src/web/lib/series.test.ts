@@ -14,12 +14,10 @@ describe("chart helpers", () => {
     expect(out.map((v) => (Number.isFinite(v) ? v : "gap"))).toEqual([1, "gap", 1, "gap", 1]);
   });
 
-  it("rangeTestOf reads lrs, losses and suggestions in each shape, sorted by η", () => {
-    const summary = { lrs: [1e-2, 1e-4, "NaN"], losses: [1, 2, 3], suggestions: { steepest: 1e-3, valley: { lr: 2e-3 } } };
-    expect(rangeTestOf(summary)).toEqual({ lrs: [1e-4, 1e-2, NaN], losses: [2, 1, 3], suggestions: [{ name: "steepest", lr: 1e-3 }, { name: "valley", lr: 2e-3 }] });
-    expect(rangeTestOf({ lrs: [1], losses: [1], suggestions: [{ method: "minimum", lr: 0.1 }] })!.suggestions).toEqual([{ name: "minimum", lr: 0.1 }]);
-    const stored = rangeTestOf({ lrs: [2, 1], losses: [3, 4], raw_losses: [5, 6], suggestions: { valley: 1.5, slide: null } });
-    expect(stored).toEqual({ lrs: [1, 2], losses: [4, 3], rawLosses: [6, 5], suggestions: [{ name: "valley", lr: 1.5 }] });
+  it("rangeTestOf reads a stored RangeTestSummary, sorted by η, and nothing else", () => {
+    const stored = rangeTestOf({ lrs: [2, 1, "NaN"], losses: [3, 4, 5], raw_losses: [5, 6, 7], suggestions: { valley: 1.5, slide: null } });
+    expect(stored).toEqual({ lrs: [1, 2, NaN], losses: [4, 3, 5], rawLosses: [6, 5, 7], suggestions: [{ name: "valley", lr: 1.5 }] });
+    expect(rangeTestOf({ lrs: [1], losses: [1], suggestions: [{ method: "minimum", lr: 0.1 }] })!.suggestions).toEqual([]);
     expect(rangeTestOf({ lrs: [1, 2], losses: [1] })).toBeUndefined();
   });
 

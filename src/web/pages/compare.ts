@@ -3,7 +3,7 @@
  * shared axes, and the table of config keys on which they differ and their results
  * (`compareRuns`). Ids come from `?ids=a,b,…` (the runs list's "Compare selected").
  */
-import { api, epochsFrom, type ComparisonRow, type EpochRow, type RunSummary, type Steps } from "../lib/api.js";
+import { api, epochsFrom, type ComparisonRow, type EpochRow, type RunSummary, type StepColumns } from "../lib/api.js";
 import { Chart } from "../lib/chart.js";
 import { h, queryParam } from "../lib/dom.js";
 import { formatNumber } from "../lib/format.js";
@@ -44,7 +44,7 @@ async function show(ids: string[]): Promise<void> {
 
   const grid = h("section", { class: "chart-grid", id: "compare-charts" });
   main.append(grid);
-  const overlay = (title: string, yLabel: string, logY: boolean, pick: (s: Steps) => number[], id: string) => {
+  const overlay = (title: string, yLabel: string, logY: boolean, pick: (s: StepColumns) => number[], id: string) => {
     const chart = new Chart(grid, { id, title, xLabel: "step", yLabel, logY, series: runs.map((_, i) => ({ label: label(i), color: colorAt(i), width: 2 })) });
     const aligned = alignSeries(steps.map((s) => ({ x: s.step, y: pick(s) })));
     chart.setData(aligned.x, aligned.ys);

@@ -3,7 +3,7 @@
  * run trains; the learning-rate diagnosis; the epoch log. A run of kind "find" (an LR range test)
  * shows its loss against η with the suggested learning rates.
  */
-import { api, appendSteps, epochsFrom, num, type EpochRow, type RunSummary, type Steps } from "../lib/api.js";
+import { api, appendColumns, epochsFrom, num, type EpochRow, type RunSummary, type StepColumns } from "../lib/api.js";
 import { Chart } from "../lib/chart.js";
 import { diagnosisPanel } from "../lib/diagnosis-panel.js";
 import { h, queryParam } from "../lib/dom.js";
@@ -89,7 +89,7 @@ async function show(runId: string): Promise<void> {
   const response = await api.run(runId);
   let run = response.run;
   let epochs = epochsFrom(response.epochs);
-  const steps: Steps = await api.steps(run.id);
+  const steps: StepColumns = await api.steps(run.id);
   document.title = `${run.name ?? run.id} · lrkit`;
 
   let head = header(run);
@@ -175,7 +175,7 @@ async function show(runId: string): Promise<void> {
   if (run.status === "running") {
     followRun(run.id, steps.step.at(-1) ?? -1, {
       steps(more) {
-        if (appendSteps(steps, more) > 0) scheduleDraw();
+        if (appendColumns(steps, more) > 0) scheduleDraw();
       },
       epochs(rows) {
         const byEpoch = new Map(epochs.map((e) => [e.epoch, e]));

@@ -1,0 +1,17 @@
+/**
+ * What a run logs, in one place: step and epoch rows, step columns, and the summaries a finished
+ * training run or range test keeps — as zod schemas that every writer and reader shares.
+ */
+export { wireNumber, stepRowSchema, epochRowSchema, type StepRow, type EpochRow, type RunLog } from "./rows.js";
+export { stepColumnsSchema, emptyColumns, toColumns, toRows, pushRow, appendColumns, type StepColumns } from "./columns.js";
+export { memoryLog, type MemoryLog } from "./memory.js";
+export {
+  stopSchema,
+  trainSummarySchema,
+  trialSummarySchema,
+  rangeTestSummarySchema,
+  readSummary,
+  type TrainSummary,
+  type TrialSummary,
+  type RangeTestSummary,
+} from "./summaries.js";
