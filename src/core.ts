@@ -14,6 +14,7 @@ export * as nn from "./nn/index.js";
 export { createModel, createLoss, type Model, type ModelSpec, type Loss, type LossSpec } from "./nn/index.js";
 export * from "./train/index.js";
 export * from "./find/index.js";
+export * from "./run/index.js";
 export * from "./report/index.js";
 export * from "./curves/index.js";
 export * from "./log/index.js";

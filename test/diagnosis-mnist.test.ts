@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { loadDataset } from "../src/data/node/index.js";
 import { diagnoseLr } from "../src/report/index.js";
-import { runTraining } from "../src/train/index.js";
+import { runTraining } from "../src/run/index.js";
 
 const data = await loadDataset({ name: "mnist", limit: 6400 });
 

@@ -2,7 +2,7 @@
  * A range-test step that averages gradients over k batches before one optimizer update (gradient
  * accumulation, for batches too large to fit at once):
  *
- *     g = (1/k) Σ_{j=1..k} ∇ℓ_j(θ),   ℓ̄ = (1/k) Σ ℓ_j,   θ', s' = optimizer(θ, clip(g), s; η)
+ *     g = (1/k) Σ_{j=1..k} ∇ℓ_j(θ),   ℓ̄ = (1/k) Σ ℓ_j,   θ', s' = optimizer(θ, g, s; η)     (clipping leads the optimizer's chain)
  *
  * For a loss that is a batch mean and k batches of equal size b, g is the gradient of the mean
  * loss over the k·b samples, so the update equals one step on a batch of k·b (up to float
@@ -13,8 +13,8 @@
  */
 import type { ArrayBatch } from "../train/index.js";
 import { jax, type DType, type JaxArray, type Params } from "../engine/index.js";
-import type { GradientTransformation, Optimizer, OptimizerState } from "../optim/index.js";
-import type { LossFn, TrainableModel } from "../train/index.js";
+import type { Optimizer, OptimizerState } from "../optim/index.js";
+import { trainingLoss, type LossFn, type TrainableModel } from "../train/index.js";
 
 const np = jax.numpy;
 
@@ -22,7 +22,6 @@ export interface AccumulatingStepSetup {
   model: TrainableModel;
   loss: LossFn;
   optimizer: Optimizer;
-  clip?: GradientTransformation;
 }
 
 export interface AccumulatedStepOutput {
@@ -36,14 +35,10 @@ export interface AccumulatedStepOutput {
 type Sums = { grads: Params; loss: JaxArray };
 
 export function createAccumulatingStep(setup: AccumulatingStepSetup) {
-  const { model, loss, optimizer, clip } = setup;
+  const { model, loss, optimizer } = setup;
 
   const valueAndGrads = (params: Params, buffers: Params, x: JaxArray, y: JaxArray, key: JaxArray) => {
-    const objective = (p: Params): [JaxArray, Params] => {
-      const out = model.apply(p, buffers, x, { train: true, key });
-      return [loss(out.y, y), out.buffers];
-    };
-    const [[value, newBuffers], grads] = jax.valueAndGrad(objective, { hasAux: true })(params);
+    const [[value, newBuffers], grads] = jax.valueAndGrad(trainingLoss(model, loss, buffers, x, y, key), { hasAux: true })(params);
     return { sums: { grads, loss: value } as Sums, buffers: newBuffers };
   };
   const first = jax.jit(valueAndGrads);
@@ -55,9 +50,8 @@ export function createAccumulatingStep(setup: AccumulatingStepSetup) {
   const update = jax.jit((params: Params, sums: Params, optState: OptimizerState, lr: JaxArray, scale: JaxArray) => {
     const mean = jax.tree.map((g: JaxArray) => g.mul(scale.ref), sums);
     scale.dispose();
-    const grads = clip ? clip.update(mean, clip.init(params), params, {})[0] : mean;
     const hyper = { lr };
-    const [newParams, newOptState] = optimizer.step(params, grads, optState, hyper);
+    const [newParams, newOptState] = optimizer.step(params, mean, optState, hyper);
     jax.tree.dispose(hyper);
     return { params: newParams, optState: newOptState };
   });

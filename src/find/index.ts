@@ -4,7 +4,6 @@
  * `valley`, `slide`, `minimum` and `steep`, and Lightning's steepest gradient.
  */
 export { lrRangeTest, type RangeTestOptions, type RangeTestPoint, type RangeTestResult } from "./range-test.js";
-export { rangeTestFromConfig, type RangeTestFromConfigOptions, type RangeTestFromConfigResult } from "./from-config.js";
 export { rangeTestSettings, defaultSettings, minIterations, type RangeTestSettings, type SettingNames } from "./settings.js";
 export { lrSequence, lrModes, type LrMode } from "./lr-sequence.js";
 export type { RangeTestStop } from "./loss-monitor.js";

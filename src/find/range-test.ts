@@ -16,7 +16,7 @@
 import type { Dataset } from "../data/index.js";
 import { jax, type Params } from "../engine/index.js";
 import { ConfigError } from "../errors.js";
-import type { GradientTransformation, Optimizer, OptimizerState } from "../optim/index.js";
+import type { Optimizer, OptimizerState } from "../optim/index.js";
 import { createTrainer, type ArrayBatch, type BatchSource, type Callback, type LossFn, type TrainableModel } from "../train/index.js";
 import { createAccumulatingStep } from "./accumulating-step.js";
 import { lossMonitor, type RangeTestStop } from "./loss-monitor.js";
@@ -28,8 +28,8 @@ import { validationLoss } from "./validation-loss.js";
 export interface RangeTestOptions extends Partial<RangeTestSettings> {
   model: TrainableModel;
   loss: LossFn;
+  /** The optimizer, with its clipping (`withClipping`) when the run clips. */
   optimizer: Optimizer;
-  clip?: GradientTransformation;
   /** The starting point; borrowed, never consumed. */
   params: Params;
   buffers?: Params;
@@ -122,8 +122,8 @@ export async function lrRangeTest(options: RangeTestOptions): Promise<RangeTestR
 
 /** One trainer step per η: `beforeBatch` sets η, `afterBatch` records the loss and may end the fit. */
 async function runFused(options: RangeTestOptions, lrs: readonly number[], observe: Observe): Promise<void> {
-  const { model, loss, optimizer, clip, train } = options;
-  const trainer = createTrainer({ model, loss, optimizer, clip, lr: lrs[0]! });
+  const { model, loss, optimizer, train } = options;
+  const trainer = createTrainer({ model, loss, optimizer, lr: lrs[0]! });
   const sweep: Callback = {
     beforeBatch(state) {
       state.lr = lrs[state.step]!;
@@ -150,8 +150,8 @@ async function runFused(options: RangeTestOptions, lrs: readonly number[], obser
 
 /** k batches per η through the accumulating step, drawn from consecutive epochs of the source. */
 async function runAccumulated(options: RangeTestOptions, lrs: readonly number[], k: number, observe: Observe): Promise<void> {
-  const { model, loss, optimizer, clip } = options;
-  const step = createAccumulatingStep({ model, loss, optimizer, clip });
+  const { model, loss, optimizer } = options;
+  const step = createAccumulatingStep({ model, loss, optimizer });
   let params = jax.tree.ref(options.params);
   let buffers = jax.tree.ref(options.buffers ?? {});
   let optState = options.optState ? jax.tree.ref(options.optState) : optimizer.init(options.params);

@@ -2,9 +2,10 @@
  * What a run logs, in one place: step and epoch rows, step columns, and the summaries a finished
  * training run or range test keeps — as zod schemas that every writer and reader shares.
  */
-export { wireNumber, stepRowSchema, epochRowSchema, type StepRow, type EpochRow, type RunLog } from "./rows.js";
+export { wireNumber, stepRowSchema, epochRowSchema, toWire, type StepRow, type EpochRow, type StepRowWire, type EpochRowWire, type RunLog } from "./rows.js";
 export { stepColumnsSchema, emptyColumns, toColumns, toRows, pushRow, appendColumns, type StepColumns } from "./columns.js";
 export { memoryLog, type MemoryLog } from "./memory.js";
+export { configLr } from "./config-lr.js";
 export {
   stopSchema,
   trainSummarySchema,

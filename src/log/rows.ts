@@ -31,6 +31,15 @@ export const epochRowSchema = z.object({
 });
 export type EpochRow = z.output<typeof epochRowSchema>;
 
+/** Rows as JSON carries them (non-finite numbers as strings). */
+export type StepRowWire = z.input<typeof stepRowSchema>;
+export type EpochRowWire = z.input<typeof epochRowSchema>;
+
+/** `value` with every non-finite number turned into the string JSON carries it as (what the schemas parse back). */
+export function toWire<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value, (_key, v: unknown) => (typeof v === "number" && !Number.isFinite(v) ? String(v) : v))) as T;
+}
+
 /** Where a run's rows go: the run store, a run's files, memory (the trainer's history), or anything with these two methods. */
 export interface RunLog {
   logSteps(runId: string, rows: StepRow[]): void;

@@ -20,7 +20,7 @@ export const trainSummarySchema = z.object({
   wall_seconds: wireNumber,
   lr_final: wireNumber,
   stopped: stopSchema.nullable(),
-  diagnosis: z.object({ verdict: z.string(), evidence: z.array(z.string()), suggestion: z.string() }).loose(),
+  diagnosis: z.object({ verdict: z.string(), evidence: z.array(z.string()), suggestion: z.string(), details: z.unknown() }),
 });
 export type TrainSummary = z.output<typeof trainSummarySchema>;
 

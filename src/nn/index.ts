@@ -17,7 +17,7 @@ export { flatten } from "./flatten.js";
 export { relu, leakyRelu, gelu, tanh, sigmoid, type GeluApproximation } from "./activations.js";
 export { sequential } from "./sequential.js";
 export { createModelFromLayer, countParameters, type Model } from "./model.js";
-export { createModel, modelSpecSchema, type ModelSpec } from "./presets.js";
+export { createModel, parseModelSpec, modelSpecSchema, type ModelSpec } from "./presets.js";
 export { mseLoss, huberLoss, bceWithLogitsLoss, crossEntropyLoss, type BceOptions, type CrossEntropyOptions } from "./losses.js";
 export { createLoss, lossSpecSchema, type Loss, type LossSpec } from "./loss-spec.js";
 export { accuracy, precision, recall, f1, predictClasses, thresholdClasses, type AverageOptions } from "./metrics/classification.js";

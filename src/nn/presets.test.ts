@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { jax } from "../engine/index.js";
 import { ConfigError } from "../errors.js";
-import { countParameters, createModel } from "./index.js";
+import { countParameters, createModel, parseModelSpec } from "./index.js";
 
 const np = jax.numpy;
 
@@ -57,11 +57,18 @@ describe("model presets", () => {
     }
   });
 
+  it("gives the mlp preset its documented defaults: one hidden layer of 256 ReLUs", () => {
+    expect(parseModelSpec({ preset: "mlp" })).toEqual({ preset: "mlp", hidden: [256], activation: "relu" });
+    const { params, buffers } = createModel({ preset: "mlp" }, [4], 2).init({ seed: 0 });
+    expect(countParameters(params)).toBe(4 * 256 + 256 + 256 * 2 + 2);
+    jax.tree.dispose([params, buffers]);
+  });
+
   it("rejects unknown presets and keys with a ConfigError naming them", () => {
     expect(() => createModel({ preset: "resnet" }, [3, 32, 32], 10)).toThrow(ConfigError);
     expect(() => createModel({ preset: "cnnn" }, [3, 32, 32], 10)).toThrow(/model.preset.*"cnnn".*did you mean "cnn"/);
     expect(() => createModel({ preset: "mlp", hiden: [3] }, [4], 2)).toThrow(/unknown key "hiden".*did you mean "hidden"/);
-    expect(() => createModel({ preset: "mlp" }, [4], 2)).toThrow(/model.hidden/);
+    expect(() => createModel({ preset: "mlp", hidden: [] }, [4], 2)).toThrow(/model.hidden/);
     expect(() => createModel({ preset: "mlp", hidden: [8], activation: "swish" }, [4], 2)).toThrow(/model.activation/);
     expect(() => createModel({ preset: "mlp", hidden: [8], dropout: 1 }, [4], 2)).toThrow(/model.dropout/);
     expect(() => createModel({ preset: "linear" }, [4], 0)).toThrow(/out_features: must be a positive integer; got 0/);

@@ -3,8 +3,9 @@
  *
  * - `{ preset: "linear" }` and `{ preset: "logistic" }`: Flatten → Linear(features, outputs). The
  *   same network; "logistic" says the outputs are logits (the loss applies sigmoid or softmax).
- * - `{ preset: "mlp", hidden: [256, …], activation?: "relu" | "tanh" | "gelu", dropout?: p }`:
- *   Flatten → (Linear → activation [→ Dropout(p)]) per hidden width → Linear(outputs).
+ * - `{ preset: "mlp", hidden?: [256, …], activation?: "relu" | "tanh" | "gelu", dropout?: p }`:
+ *   Flatten → (Linear → activation [→ Dropout(p)]) per hidden width → Linear(outputs); by default
+ *   one hidden layer of 256 ReLUs and no dropout.
  * - `{ preset: "cnn" }`, the seed's small CNN: Conv2d(C, 32, 3) → ReLU → MaxPool2d(2) →
  *   Conv2d(32, 64, 3) → ReLU → MaxPool2d(2) → Flatten → Linear(64·h·w, outputs). For 1×28×28:
  *   26 → 13 → 11 → 5, 1600 features, 34,826 parameters for 10 outputs; 3×32×32 gives 2304 features.
@@ -35,8 +36,8 @@ const presetSchemas = {
   logistic: z.strictObject({ preset: z.literal("logistic") }),
   mlp: z.strictObject({
     preset: z.literal("mlp"),
-    hidden: z.array(z.int().positive()).min(1),
-    activation: z.enum(["relu", "tanh", "gelu"]).optional(),
+    hidden: z.array(z.int().positive()).min(1).default([256]),
+    activation: z.enum(["relu", "tanh", "gelu"]).default("relu"),
     dropout: z.number().min(0).lt(1).optional(),
   }),
   cnn: z.strictObject({ preset: z.literal("cnn") }),
@@ -55,10 +56,14 @@ export type ModelSpec = z.output<typeof modelSpecSchema>;
  * for images, [features] for tables) and `numOutputs` outputs. Throws a ConfigError for an unknown
  * preset or key, or when the input shape does not fit the network (naming the shapes).
  */
-export function createModel(spec: unknown, inputShape: Shape, numOutputs: number): Model {
-  const { preset } = parseSpec(z.looseObject({ preset: z.enum(presetNames) }), spec, "model");
-  const parsed = parseSpec(presetSchemas[preset], spec, "model") as ModelSpec;
-  return createModelFromLayer(presetLayers(parsed, inputShape, numOutputs), inputShape);
+export function createModel(spec: unknown, inputShape: Shape, numOutputs: number, where = "model"): Model {
+  return createModelFromLayer(presetLayers(parseModelSpec(spec, where), inputShape, numOutputs), inputShape);
+}
+
+/** A model spec checked and completed with the preset's defaults; a bad preset or key is a ConfigError under `where`. */
+export function parseModelSpec(spec: unknown, where = "model"): ModelSpec {
+  const { preset } = parseSpec(z.looseObject({ preset: z.enum(presetNames) }), spec, where);
+  return parseSpec(presetSchemas[preset], spec, where);
 }
 
 function presetLayers(spec: ModelSpec, inputShape: Shape, outputs: number): Layer {
@@ -71,7 +76,7 @@ function presetLayers(spec: ModelSpec, inputShape: Shape, outputs: number): Laye
       const layers: Layer[] = [flatten()];
       let width = features;
       for (const h of spec.hidden) {
-        layers.push(linear(width, h), activations[spec.activation ?? "relu"]());
+        layers.push(linear(width, h), activations[spec.activation]());
         if (spec.dropout) layers.push(dropout(spec.dropout));
         width = h;
       }

@@ -14,7 +14,7 @@
 import { jax, scalarOf } from "../engine/index.js";
 import { ConfigError } from "../errors.js";
 import { GroupAssignment } from "./param-groups.js";
-import { definitionOf, parseOptimizerSpec, type OptimizerSpec } from "./spec.js";
+import { definitionOf, parseOptimizerSpec, type OptimizerSpec, type ResolvedOptimizerSpec } from "./spec.js";
 import { decodeState, encodeState } from "./state-data.js";
 import type { ArrayTree, GradientTransformation, Hyper, Optimizer, Params } from "./types.js";
 
@@ -32,7 +32,11 @@ interface Group {
  * its origin in error messages (e.g. "run.yaml: optimizer").
  */
 export function createOptimizer(spec: OptimizerSpec, where = "optimizer"): Optimizer {
-  const resolved = parseOptimizerSpec(spec, where);
+  return buildOptimizer(parseOptimizerSpec(spec, where), where);
+}
+
+/** The optimizer of a spec `parseOptimizerSpec` has already checked and resolved. */
+export function buildOptimizer(resolved: ResolvedOptimizerSpec, where = "optimizer"): Optimizer {
   const definition = definitionOf(resolved.type);
   const topLr = resolved.options.lr as number;
   const groupOptions = [...resolved.groups.map((g) => g.options), resolved.options];
@@ -79,6 +83,8 @@ export function createOptimizer(spec: OptimizerSpec, where = "optimizer"): Optim
   const optimizer: Optimizer = {
     defaults: { type: resolved.type, ...resolved.options },
     paramGroups: resolved.groups.map((g) => ({ params: g.patterns, ...g.options })),
+    lr: topLr,
+    hasMomentum: groups.every((g) => g.hasMomentum),
 
     init(params) {
       assignment.checkPatterns(Object.keys(params));

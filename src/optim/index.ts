@@ -15,7 +15,8 @@
  * arguments, so pass `jax.tree.ref(hyper)` to keep using it). Parameters are flat records keyed
  * by name; groups select them with glob patterns, the first matching group wins.
  */
-export { createOptimizer } from "./create-optimizer.js";
+export { createOptimizer, buildOptimizer } from "./create-optimizer.js";
+export { withClipping } from "./with-clipping.js";
 export { parseOptimizerSpec, type OptimizerSpec, type ResolvedOptimizerSpec, type ResolvedGroup } from "./spec.js";
 export { optimizers, type OptimizerType, type OptimizerDefinition } from "./optimizers/index.js";
 export type {

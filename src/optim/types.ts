@@ -41,6 +41,8 @@ export interface GradientTransformation<S = unknown> {
  */
 export type OptimizerState = {
   groups: ArrayTree[];
+  /** The state of the clipping that leads the chain, when there is one (`withClipping`). */
+  clip?: ArrayTree;
 };
 
 
@@ -68,6 +70,10 @@ export interface Optimizer {
   readonly defaults: Readonly<Record<string, unknown>>;
   /** Each parameter group's patterns with its options fully resolved (top-level options overridden by the group's). */
   readonly paramGroups: ReadonlyArray<Readonly<Record<string, unknown>> & { params: readonly string[] }>;
+  /** The top-level η (`lr`): what a scheduler starts from and `hyper.lr` replaces. */
+  readonly lr: number;
+  /** Whether every group has a momentum or β₁ that `hyper.momentum` can set (what a cycling scheduler needs). */
+  readonly hasMomentum: boolean;
   /** Fresh state for `params` (borrowed). Throws a ConfigError when a group pattern matches no parameter. */
   init(params: Params): OptimizerState;
   /** One update; consumes `params`, `grads` and `state`, borrows `hyper`. Returns the new params and state. */

@@ -8,7 +8,7 @@
 import { z } from "zod";
 import { ConfigError } from "../errors.js";
 import { closestName, parseSpec } from "../spec/index.js";
-import { closedFormFromSpec, closedFormTypes } from "./closed/spec.js";
+import { closedFormFromSpec, closedFormTypes, type ClosedFormScheduleSpec } from "./closed/spec.js";
 import { chainedSchedulerKind } from "./torch/chained-scheduler.js";
 import { ClosedFormScheduler } from "./torch/closed-form.js";
 import { constantLRKind } from "./torch/constant-lr.js";
@@ -52,6 +52,9 @@ export const torchSchedulerTypes = Object.keys(torchKinds) as TorchType[];
 /** A spec for one of the PyTorch schedulers, as accepted by `createScheduler`. */
 export type TorchSchedulerSpec = z.input<(typeof torchKinds)[TorchType]["schema"]>;
 
+/** A scheduler spec as written: a PyTorch scheduler's or a closed form's, with the trainer's `interval`. */
+export type SchedulerSpec = (TorchSchedulerSpec | ClosedFormScheduleSpec) & { interval?: Interval };
+
 export interface SchedulerContext {
   /** The number of times the trainer will step the scheduler; fills OneCycleLR's `total_steps` when the spec leaves it out. */
   totalSteps?: number;
@@ -70,6 +73,12 @@ export function createScheduler(spec: unknown, baseLr: number, context: Schedule
   const group = newGroup(baseLr, where);
   const { stepper, type, interval } = build(spec, group, where, totalSteps, false);
   return new TorchScheduler(type, group, stepper, interval ?? "step");
+}
+
+/** The checks of `createScheduler` without keeping the scheduler: `spec`, known to build, as a `SchedulerSpec`. */
+export function parseSchedulerSpec(spec: unknown, baseLr: number, context: SchedulerContext = {}, where = "scheduler"): SchedulerSpec {
+  createScheduler(spec, baseLr, context, where);
+  return spec as SchedulerSpec;
 }
 
 interface Built {

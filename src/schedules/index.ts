@@ -3,6 +3,6 @@
  * schedulers built from specs or code (`torch/`, `createScheduler`), and their shared types.
  */
 export type { Schedule, Scheduler, SchedulerState } from "./types.js";
-export { createScheduler, torchSchedulerTypes, type SchedulerContext, type TorchSchedulerSpec } from "./create.js";
+export { createScheduler, parseSchedulerSpec, torchSchedulerTypes, type SchedulerContext, type SchedulerSpec, type TorchSchedulerSpec } from "./create.js";
 export * from "./torch/index.js";
 export * from "./closed/index.js";

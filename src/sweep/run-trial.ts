@@ -1,13 +1,15 @@
 /**
- * One trial of a sweep, start to end, in whichever thread runs it: a run record in the store (kind
- * "sweep-trial", filed under the sweep and the trial's key), the data (loaded once per thread:
- * `loadDataset` caches named datasets), `runTraining` with the run log and, under ASHA, the
+ * One trial of a sweep, start to end, in whichever thread runs it: a run record in the store
+ * (`recordRun`: kind "sweep-trial", filed under the sweep and the trial's key), the data (loaded
+ * once per thread: `loadDataset` caches named datasets), `runTraining` with the run log and, under ASHA, the
  * callback that asks whether to go on, and the run's end — completed, stopped (by ASHA), diverged
  * or failed with its error. A trial that throws never throws out of here: it is recorded as failed.
  */
-import { loadDataset } from "../data/node/index.js";
+import type { TrialSummary } from "../log/index.js";
+import { parseRunSpec, recordRun, runTraining, trainStatus, trainSummary } from "../run/index.js";
+import { loadRunData } from "../run/node/index.js";
 import type { RunStore } from "../store/index.js";
-import { runLogger, runTraining } from "../train/index.js";
+import { runLogger } from "../train/index.js";
 import { ashaCallback, type Decide } from "./asha-callback.js";
 import type { Overrides } from "./overrides.js";
 
@@ -49,26 +51,31 @@ export interface TrialEnvironment {
 export async function runTrial(task: TrialTask, env: TrialEnvironment, decide: Decide): Promise<TrialOutcome> {
   const started = performance.now();
   const seconds = () => (performance.now() - started) / 1000;
-  const runId = env.store.createRun({ kind: "sweep-trial", sweepId: task.sweepId, trialKey: task.key, config: task.config, name: describeOverrides(task.overrides) });
-  env.onStart?.(runId);
+  const base = { key: task.key, overrides: task.overrides };
+  const trial = { kind: "sweep-trial" as const, sweepId: task.sweepId, trialKey: task.key, config: task.config, name: describeOverrides(task.overrides) };
+  let runId: string | undefined;
   try {
-    const { dir, ...dataSpec } = (task.config.data ?? {}) as Record<string, unknown>;
-    const data = await loadDataset(dataSpec, { dataDir: env.dataDir ?? (dir as string | undefined) });
-    const asha = task.asha ? ashaCallback(task.metric, decide, task.asha.reductionFactor) : undefined;
-    const run = await runTraining(task.config, {
-      data,
-      callbacks: [runLogger(env.store, runId), ...(asha ? [asha] : [])],
-      where: task.where,
-    });
-    const stoppedEarly = asha?.stopped ?? false;
-    const status = stoppedEarly ? "stopped" : !run.stopped || run.stopped.kind === "early_stopping" ? "completed" : "diverged";
-    const summary = { overrides: task.overrides, epochs: run.epochs, steps: run.steps, wall_seconds: run.wall_seconds, stopped_early: stoppedEarly, stopped: run.stopped ?? null };
-    env.store.finishRun(runId, { status, metrics: run.metrics, summary, ...(run.stopped ? { error: run.stopped.reason } : {}) });
-    return { key: task.key, overrides: task.overrides, runId, status, epochs: run.epochs, steps: run.steps, seconds: seconds(), recorded: true };
+    const recorded = await recordRun(
+      env.store,
+      trial,
+      async (id) => {
+        runId = id;
+        env.onStart?.(id!);
+        const data = await loadRunData(parseRunSpec(task.config, task.where), env.dataDir);
+        const asha = task.asha ? ashaCallback(task.metric, decide, task.asha.reductionFactor) : undefined;
+        const run = await runTraining(task.config, { data, callbacks: [runLogger(env.store, id!), ...(asha ? [asha] : [])], where: task.where });
+        const stoppedEarly = asha?.stopped ?? false;
+        const status = stoppedEarly ? "stopped" : trainStatus(run);
+        const summary: TrialSummary = { ...trainSummary(run, id), overrides: task.overrides, stopped_early: stoppedEarly };
+        const outcome: TrialOutcome = { ...base, runId: id, status, epochs: run.epochs, steps: run.steps, seconds: seconds(), recorded: true };
+        return { value: outcome, end: { status, metrics: run.metrics, summary, ...(run.stopped ? { error: run.stopped.reason } : {}) } };
+      },
+      { summary: { overrides: task.overrides, stopped_early: false } },
+    );
+    return recorded.value;
   } catch (caught) {
     const error = caught instanceof Error ? caught.message : String(caught);
-    env.store.finishRun(runId, { status: "failed", error, summary: { overrides: task.overrides, stopped_early: false } });
-    return { key: task.key, overrides: task.overrides, runId, status: "failed", epochs: 0, steps: 0, seconds: seconds(), error, recorded: true };
+    return { ...base, runId, status: "failed", epochs: 0, steps: 0, seconds: seconds(), error, recorded: true };
   }
 }
 

@@ -15,13 +15,13 @@
  *
  * Space keys are dotted paths into the run config; the first part must be a run config key.
  */
+import { runSpecKeys } from "../run/index.js";
 import type { RandomGenerator } from "pure-rand/types/RandomGenerator";
 import { z } from "zod";
 import { seededGenerator } from "../data/index.js";
 import { ConfigError } from "../errors.js";
 import { closestName, parseSpec } from "../spec/index.js";
 import { higherIsBetter } from "../store/index.js";
-import { runConfigSchema } from "../train/index.js";
 import { trialKey, type Overrides } from "./overrides.js";
 import { gridValues, parseParamSpec, sampleValue, type ParamSpec } from "./space.js";
 
@@ -74,7 +74,7 @@ export function parseSearch(input: unknown, where: string): Search {
   const parsed = parseSpec(searchSchema, input, at);
   const paths = Object.keys(parsed.space);
   if (paths.length === 0) throw new ConfigError(`${at}.space: it is empty; name at least one parameter, e.g. optimizer.lr: { values: [0.1, 0.01] }`, where, "search.space", parsed.space);
-  const valid = Object.keys(runConfigSchema.shape);
+  const valid = runSpecKeys;
   const space: Record<string, ParamSpec> = {};
   for (const path of paths) {
     const parts = path.split(".");

@@ -3,13 +3,9 @@
  * saying which of its values to vary. Every trial's config is checked up front — the run config's
  * keys and its optimizer, scheduler, clipping and model specs — so a typo fails before any training.
  */
+import { parseRunSpec, type RunSpec } from "../run/index.js";
 import { createHash } from "node:crypto";
 import { ConfigError } from "../errors.js";
-import { modelSpecSchema } from "../nn/index.js";
-import { createClipping, createOptimizer } from "../optim/index.js";
-import { createScheduler } from "../schedules/index.js";
-import { parseSpec } from "../spec/index.js";
-import { parseRunConfig, type RunConfig } from "../train/index.js";
 import { applyOverrides, canonicalJson, type Overrides } from "./overrides.js";
 import { parseSearch, planTrials, type Search } from "./search.js";
 
@@ -37,7 +33,7 @@ export function parseSweepConfig(input: unknown, where = "config"): SweepPlan {
   const search = parseSearch(searchInput, where);
   const trials = planTrials(search, where).map(({ key, overrides }) => {
     const config = applyOverrides(base, overrides, where);
-    let parsed: RunConfig;
+    let parsed: RunSpec;
     try {
       parsed = checkRunConfig(config);
     } catch (error) {
@@ -63,21 +59,11 @@ export function configHash(config: unknown): string {
   return createHash("sha256").update(canonicalJson(config)).digest("hex").slice(0, 16);
 }
 
-/**
- * The checks `runTraining` makes before it touches data, made without data: the run config and
- * the specs it holds. A sweep ranks trials on a validation metric, so it needs a validation split.
- */
-function checkRunConfig(input: Record<string, unknown>): RunConfig {
-  const config = parseRunConfig(input, "config");
-  parseSpec(modelSpecSchema, config.model, "config.model");
-  const optimizer = createOptimizer(config.optimizer as never, "config.optimizer");
-  if (config.scheduler) {
-    const { monitor: _monitor, ...spec } = config.scheduler;
-    createScheduler(spec, optimizer.defaults.lr as number, { totalSteps: config.epochs }, "config.scheduler");
+/** The checks a run config gets before it touches data (`parseRunSpec`); a sweep ranks trials on a validation metric, so it needs a validation split. */
+function checkRunConfig(input: Record<string, unknown>): RunSpec {
+  const spec = parseRunSpec(input, "config");
+  if (!(spec.val_fraction > 0)) {
+    throw new ConfigError(`config.val_fraction: a sweep ranks its trials on a validation metric, so it needs a validation split (0 < val_fraction < 1); got ${spec.val_fraction}`, "config", "val_fraction", spec.val_fraction);
   }
-  if (config.clip) createClipping(config.clip, "config.clip");
-  if (!(config.val_fraction > 0)) {
-    throw new ConfigError(`config.val_fraction: a sweep ranks its trials on a validation metric, so it needs a validation split (0 < val_fraction < 1); got ${config.val_fraction}`, "config", "val_fraction", config.val_fraction);
-  }
-  return config;
+  return spec;
 }

@@ -5,9 +5,11 @@
  *
  * Order per fit: beforeFit → (beforeEpoch → (beforeBatch → step → afterBatch)* → afterEpoch)* → afterFit.
  * `beforeBatch` may set `lr`/`momentum` for the coming step; `afterBatch` sees the loss and gradient norm of the step just taken and the η it used;
- * `afterEpoch` sees the epoch's train loss and the validation metrics.
+ * `afterEpoch` sees the epoch's train loss and the validation metrics. A run resumed from a
+ * checkpoint first hands the rows its earlier part logged to `replay`, so logs cover the whole run.
  */
 import type { Params } from "../engine/index.js";
+import type { EpochRow, StepRow } from "../log/index.js";
 import type { OptimizerState } from "../optim/index.js";
 
 export type Metrics = Record<string, number>;
@@ -38,6 +40,7 @@ export interface TrainState {
 }
 
 export interface Callback {
+  replay?(steps: readonly StepRow[], epochs: readonly EpochRow[]): void;
   beforeFit?(state: TrainState): void | Promise<void>;
   beforeEpoch?(state: TrainState): void | Promise<void>;
   beforeBatch?(state: TrainState): void | Promise<void>;
@@ -46,7 +49,7 @@ export interface Callback {
   afterFit?(state: TrainState): void | Promise<void>;
 }
 
-export type EventName = keyof Callback;
+export type EventName = Exclude<keyof Callback, "replay">;
 
 export async function fire(callbacks: readonly Callback[], event: EventName, state: TrainState): Promise<void> {
   for (const callback of callbacks) await callback[event]?.(state);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createDataset } from "../data/index.js";
 import { jax } from "../engine/index.js";
 import { createModel } from "../nn/index.js";
-import { createEvaluator } from "./evaluate.js";
+import { createEvaluator, metricNames } from "./evaluate.js";
 import { createObjective } from "./objective.js";
 
 const n = 120;
@@ -27,5 +27,19 @@ describe("createEvaluator", () => {
     }
     expect(results[0]!.outputs).toHaveLength(n * 3);
     jax.tree.dispose([params, buffers]);
+  });
+
+  it("reports exactly the metric names `metricNames` lists for each loss", async () => {
+    const binary = createDataset({ name: "binary", task: "classification", n, x, y: y.map((v) => v % 2), sampleShape: [6], classes: ["a", "b"] });
+    const regression = createDataset({ name: "regression", task: "regression", n, x, y: Float32Array.from(y), sampleShape: [6] });
+    for (const [dataset, loss] of [[data, "CrossEntropyLoss"], [binary, "BCEWithLogitsLoss"], [regression, "MSELoss"], [regression, "HuberLoss"]] as const) {
+      const objectiveOf = createObjective(dataset, loss);
+      const net = createModel({ preset: "linear" }, [6], objectiveOf.outputs);
+      const { params, buffers } = net.init({ seed: 0 });
+      const evaluator = createEvaluator(net, objectiveOf, 64, "caller");
+      expect(Object.keys(await evaluator.evaluate(params, buffers, dataset)).sort()).toEqual([...metricNames[loss]].sort());
+      evaluator.dispose();
+      jax.tree.dispose([params, buffers]);
+    }
   });
 });

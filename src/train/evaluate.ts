@@ -15,7 +15,7 @@ import { batches, type Dataset } from "../data/index.js";
 import { jax, type JaxArray, type Params } from "../engine/index.js";
 import { accuracy, averagePrecision, f1, mae, precision, predictClasses, r2, recall, rmse, rocAuc, thresholdClasses } from "../nn/index.js";
 import type { Metrics } from "./callback.js";
-import type { Objective } from "./objective.js";
+import type { LossName, Objective } from "./objective.js";
 import { kernelPlacement, type KernelPlacement } from "./kernel-placement.js";
 import type { TrainableModel } from "./trainer.js";
 
@@ -70,6 +70,16 @@ export function createEvaluator(model: TrainableModel, objective: Objective, bat
     },
   };
 }
+
+const regressionMetrics = ["loss", "mae", "rmse", "r2"] as const;
+
+/** The names of the metrics an evaluation reports for each loss: what `monitor` keys may name. */
+export const metricNames: Readonly<Record<LossName, readonly string[]>> = {
+  CrossEntropyLoss: ["loss", "accuracy"],
+  BCEWithLogitsLoss: ["loss", "accuracy", "precision", "recall", "f1", "roc_auc", "pr_auc"],
+  MSELoss: regressionMetrics,
+  HuberLoss: regressionMetrics,
+};
 
 function metricsFor(objective: Objective, out: Float32Array, dataset: Dataset, loss: number): Metrics {
   const y = dataset.y;

@@ -11,9 +11,8 @@ export { earlyStopping, type EarlyStopping, type EarlyStoppingOptions } from "./
 export { history, type History } from "./callbacks/history.js";
 export { scheduleLr, type ScheduleLrOptions } from "./callbacks/schedule-lr.js";
 export type { Checkpoint } from "./checkpoint.js";
-export { parseRunConfig, runConfigSchema, type RunConfig } from "./run-config.js";
-export { runTraining, prepareData, type TrainingRunOptions, type TrainingRunResult } from "./run-training.js";
-export { createObjective, lossAliases, type Objective, type LossName } from "./objective.js";
-export { createEvaluator, type Evaluator } from "./evaluate.js";
+export { trainingLoss } from "./training-loss.js";
+export { createObjective, parseLossSpec, lossAliases, type Objective, type LossName } from "./objective.js";
+export { createEvaluator, metricNames, type Evaluator } from "./evaluate.js";
 export { checkpointing, captureCheckpoint, type CheckpointingOptions } from "./callbacks/checkpointing.js";
 export { runLogger } from "./callbacks/run-logger.js";

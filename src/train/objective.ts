@@ -11,7 +11,8 @@
 import type { Dataset } from "../data/index.js";
 import { jax, type JaxArray } from "../engine/index.js";
 import { ConfigError } from "../errors.js";
-import { createLoss } from "../nn/index.js";
+import { createLoss, lossSpecSchema, type LossSpec } from "../nn/index.js";
+import { parseSpec } from "../spec/index.js";
 import type { LossFn } from "./trainer.js";
 
 const np = jax.numpy;
@@ -36,12 +37,21 @@ export function defaultLoss(dataset: Dataset): LossName {
   return dataset.task === "classification" ? "CrossEntropyLoss" : "MSELoss";
 }
 
-/** Builds the objective; `spec` is a loss name (PyTorch's or an alias) or `{ type, ...options }`. */
-export function createObjective(dataset: Dataset, spec: unknown, where = "loss"): Objective {
-  const asObject = typeof spec === "string" ? { type: spec } : (spec ?? { type: defaultLoss(dataset) });
-  const raw = asObject as { type?: unknown };
-  const type = (typeof raw.type === "string" ? (lossAliases[raw.type] ?? raw.type) : raw.type) as LossName;
-  const base = createLoss({ ...raw, type });
+/**
+ * A loss spec as a config writes it — a name (PyTorch's or an alias) or `{ type, ...options }` —
+ * checked and with the alias resolved; a bad name or option is a ConfigError under `where`.
+ */
+export function parseLossSpec(spec: unknown, where = "loss"): LossSpec {
+  const raw = typeof spec === "string" ? { type: spec } : spec;
+  const type = raw !== null && typeof raw === "object" && "type" in raw && typeof raw.type === "string" ? (lossAliases[raw.type] ?? raw.type) : undefined;
+  return parseSpec(lossSpecSchema, type === undefined ? raw : { ...(raw as object), type }, where);
+}
+
+/** Builds the objective; `spec` is a loss name (PyTorch's or an alias) or `{ type, ...options }`, by default the task's. */
+export function createObjective(dataset: Dataset, spec?: unknown, where = "loss"): Objective {
+  const parsed = spec === undefined ? { type: defaultLoss(dataset) } : parseLossSpec(spec, where);
+  const type = parsed.type;
+  const base = createLoss(parsed);
   const classes = dataset.task === "classification" ? dataset.classes.length : 0;
   if (type === "CrossEntropyLoss") {
     if (dataset.task !== "classification") throw lossMismatch(where, type, dataset);

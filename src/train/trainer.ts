@@ -3,9 +3,9 @@
  *
  *   (ŷ, buffers') = model(θ, buffers, x)            forward, train mode
  *   J(θ) = loss(ŷ, y),  g = ∇J(θ)                    value and gradient
- *   ‖g‖ = global 2-norm of g                          logged every step
- *   g ← clip(g)                                       optional
- *   θ' , s' = optimizer(θ, g, s; η, momentum)         η and momentum are traced scalars
+ *   ‖g‖ = global 2-norm of g                          logged every step (before clipping)
+ *   θ' , s' = optimizer(θ, g, s; η, momentum)         η and momentum are traced scalars; clipping,
+ *                                                     when the run has it, leads the optimizer's chain
  *
  * Because η and momentum enter as 0-d array arguments, a schedule changes them every step without
  * recompiling. The loop reads the loss and gradient norm back each step (one 2-element read), which also
@@ -13,10 +13,11 @@
  * jax-js's worker pool or on this thread (kernel-placement.ts). Everything optional happens in callbacks.
  */
 import { jax, type DType, type JaxArray, type Params } from "../engine/index.js";
-import type { GradientTransformation, Hyper, Optimizer, OptimizerState } from "../optim/index.js";
+import type { Hyper, Optimizer, OptimizerState } from "../optim/index.js";
 import type { BatchSource } from "./batches.js";
 import { fire, type Callback, type Metrics, type TrainState } from "./callback.js";
 import { kernelPlacement, type KernelPlacement } from "./kernel-placement.js";
+import { trainingLoss } from "./training-loss.js";
 
 const np = jax.numpy;
 
@@ -34,7 +35,6 @@ export interface TrainerSetup {
   model: TrainableModel;
   loss: LossFn;
   optimizer: Optimizer;
-  clip?: GradientTransformation;
   /** The η and momentum used while no scheduler callback sets them. */
   lr: number;
   momentum?: number;
@@ -87,17 +87,12 @@ function globalNorm(grads: Params): JaxArray {
 }
 
 export function createTrainer(setup: TrainerSetup) {
-  const { model, loss, optimizer, clip } = setup;
+  const { model, loss, optimizer } = setup;
 
   const trainStep = jax.jit(
     (params: Params, buffers: Params, optState: OptimizerState, x: JaxArray, y: JaxArray, hyper: Hyper, key: JaxArray): StepOutput => {
-      const objective = (p: Params): [JaxArray, Params] => {
-        const out = model.apply(p, buffers, x, { train: true, key });
-        return [loss(out.y, y), out.buffers];
-      };
-      const [[lossValue, newBuffers], rawGrads] = jax.valueAndGrad(objective, { hasAux: true })(jax.tree.ref(params));
-      const gradNorm = globalNorm(rawGrads);
-      const grads = clip ? clip.update(rawGrads, clip.init(params), params, {})[0] : rawGrads;
+      const [[lossValue, newBuffers], grads] = jax.valueAndGrad(trainingLoss(model, loss, buffers, x, y, key), { hasAux: true })(jax.tree.ref(params));
+      const gradNorm = globalNorm(grads);
       const [newParams, newOptState] = optimizer.step(params, grads, optState, hyper);
       jax.tree.dispose(hyper);
       const stats = np.stack([lossValue.astype(np.float32), gradNorm]);

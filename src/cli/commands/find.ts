@@ -6,29 +6,18 @@
  * test in the run store as a run of kind "find" whose summary holds the curve and suggestions.
  * Progress goes to stderr.
  */
+import { parseRunSpec, rangeTestFromConfig, rangeTestSummary, recordRun } from "../../run/index.js";
 import { extname } from "node:path";
 import cliProgress from "cli-progress";
 import { Command, Option } from "commander";
 import { Document } from "yaml";
 import { ConfigError } from "../../errors.js";
-import {
-  applyModes,
-  applySuggestion,
-  lrModes,
-  rangeTestFromConfig,
-  rangeTestSettings,
-  suggestionNames,
-  type ApplyMode,
-  type LrMode,
-  type RangeTestPoint,
-  type RangeTestResult,
-  type SettingNames,
-} from "../../find/index.js";
+import { applyModes, applySuggestion, lrModes, rangeTestSettings, suggestionNames, type ApplyMode, type LrMode, type RangeTestPoint, type RangeTestResult, type SettingNames } from "../../find/index.js";
 import { rangeTestChart, renderSvg } from "../../report/index.js";
 import { renderPng } from "../../report/charts/node/index.js";
 import { openStore, storePath, toPlainJson, type RunStore } from "../../store/index.js";
 import { checkOutputPath, writeFileAtomic } from "../../files/index.js";
-import { loadConfigData } from "../config-data.js";
+import { loadRunData } from "../../run/node/index.js";
 import { readSpec } from "../read-spec.js";
 
 interface FindOptions {
@@ -112,15 +101,16 @@ async function find(options: FindOptions): Promise<Outcome> {
   const apply = options.apply === undefined ? undefined : checkOutputPath(options.apply, "--apply");
 
   const { spec: config, where } = readSpec(options.config, "{ data: { name: mnist }, model: { preset: cnn }, optimizer: { type: SGD, lr: 0.1, momentum: 0.9 }, epochs: 1, batch_size: 64 }", "--config");
-  const data = await loadConfigData(config, where, options.dataDir);
+  const data = await loadRunData(parseRunSpec(config, where), options.dataDir);
 
   const store: RunStore | undefined = options.record ? openStore(storePath(options.store)) : undefined;
-  const runId = store?.createRun({ kind: "find", config, name: options.config });
   const progress = rangeTestProgress(settings.numIter, options.progress);
   try {
-    const result = await rangeTestFromConfig(config, { data, ...settings, names: flags, where, onStep: progress.update });
+    const { value: result, runId } = await recordRun(store, { kind: "find", config, name: options.config }, async () => {
+      const value = await rangeTestFromConfig(config, { data, ...settings, names: flags, where, onStep: progress.update });
+      return { value, end: { status: "completed", summary: rangeTestSummary(value) } };
+    });
     progress.stop();
-    store?.finishRun(runId!, { status: "completed", summary: storeSummary(result) });
     const outcome: Outcome = { result, runId };
     if (plot) {
       const shown = result.lrs.length > plotSkipEnd ? result.lrs.length - plotSkipEnd : result.lrs.length;
@@ -135,11 +125,8 @@ async function find(options: FindOptions): Promise<Outcome> {
     }
     if (apply) outcome.applied = writeApplied(config, result, apply, options.applyAs ?? "lr", options.config);
     return outcome;
-  } catch (error) {
-    progress.stop();
-    if (store?.getRun(runId!).status === "running") store.finishRun(runId!, { status: "failed", error: (error as Error).message });
-    throw error;
   } finally {
+    progress.stop();
     store?.close();
   }
 }
@@ -175,9 +162,6 @@ function definedSuggestions(result: RangeTestResult): Record<string, number> {
   return Object.fromEntries(suggestionNames.flatMap((name) => (result.suggestions[name].lr === undefined ? [] : [[name, result.suggestions[name].lr]])));
 }
 
-function suggestionValues(result: RangeTestResult): Record<string, number | null> {
-  return Object.fromEntries(suggestionNames.map((name) => [name, result.suggestions[name].lr ?? null]));
-}
 
 /** Why a rule gave no suggestion, by its name. */
 function suggestionNotes(result: RangeTestResult): Record<string, string> {
@@ -189,26 +173,12 @@ function suggestionNotes(result: RangeTestResult): Record<string, string> {
   );
 }
 
-/** What the run store keeps for a dashboard. */
-export function storeSummary(result: RangeTestResult) {
-  return {
-    lrs: result.lrs,
-    losses: result.losses,
-    raw_losses: result.rawLosses,
-    suggestions: suggestionValues(result),
-    stopped_early: result.stopped !== undefined,
-    stop_reason: result.stopped?.reason ?? null,
-    loss_kind: result.lossKind,
-    settings: result.settings,
-    seconds: result.seconds,
-  };
-}
 
 function jsonSummary(outcome: Outcome) {
   const { result } = outcome;
   return {
     run_id: outcome.runId ?? null,
-    ...storeSummary(result),
+    ...rangeTestSummary(result),
     suggestion_notes: suggestionNotes(result),
     plot: outcome.plot ?? null,
     applied: outcome.applied ?? null,

@@ -7,6 +7,7 @@ import { closeSync, openSync, writeSync } from "node:fs";
 import { Command, Option } from "commander";
 import { stringify } from "yaml";
 import { ConfigError } from "../../errors.js";
+import { configLr } from "../../log/index.js";
 import { compareRuns, openStore, runKinds, runStatuses, storePath, StoreError, toPlainJson, type ComparisonRow, type RunKind, type RunStatus, type RunStore, type RunSummary } from "../../store/index.js";
 
 interface GlobalOptions {
@@ -173,11 +174,6 @@ function showText(run: RunSummary, epochs: ReturnType<RunStore["getEpochs"]>): s
   return text;
 }
 
-/** The learning rate a config names: `optimizer.lr`, else `lr`, else `scheduler.max_lr` (a one-cycle peak). */
-function configLr(config: unknown): unknown {
-  const get = (path: string[]) => path.reduce<unknown>((v, k) => (v !== null && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined), config);
-  return get(["optimizer", "lr"]) ?? get(["lr"]) ?? get(["scheduler", "max_lr"]);
-}
 
 /** Columns padded to their widest cell, two spaces apart. */
 function table(rows: readonly string[][]): string {

@@ -12,17 +12,16 @@
  *    the range test and the four runs side by side.
  * Everything is recorded in the run store, so `lrkit runs` and `lrkit dash` show it too.
  */
+import { rangeTestFromConfig, rangeTestSummary, recordRun, recordTraining } from "../../run/index.js";
 import { Command, Option } from "commander";
 import { permutation, purpose, seededGenerator, subset, type TrainTest } from "../../data/index.js";
 import { loadDataset } from "../../data/node/index.js";
 import { ConfigError } from "../../errors.js";
 import { checkOutputPath } from "../../files/index.js";
-import { rangeTestFromConfig } from "../../find/index.js";
 import { writeReport } from "../../report/node/index.js";
 import { openStore, storePath } from "../../store/index.js";
 import { progressBar } from "../progress.js";
-import { rangeTestProgress, storeSummary } from "./find.js";
-import { jsonSummary, trainRecorded } from "./train.js";
+import { rangeTestProgress } from "./find.js";
 
 interface StudyOptions {
   steps: string;
@@ -73,11 +72,14 @@ export function studyCommand(): Command {
       let findId: string | undefined;
       try {
         const findConfig = { ...base, optimizer: sgd };
-        findId = store.createRun({ kind: "find", config: findConfig, name: "study: LR range test" });
         const progress = rangeTestProgress(100, options.progress);
-        const test = await rangeTestFromConfig(findConfig, { data, onStep: progress.update });
+        const found = await recordRun(store, { kind: "find", config: findConfig, name: "study: LR range test" }, async () => {
+          const value = await rangeTestFromConfig(findConfig, { data, onStep: progress.update });
+          return { value, end: { status: "completed", summary: rangeTestSummary(value) } };
+        });
         progress.stop();
-        store.finishRun(findId, { status: "completed", summary: storeSummary(test) });
+        const test = found.value;
+        findId = found.runId;
         const { valley, minimum, steep } = test.suggestions;
         if (minimum.lr === undefined) throw new Error(`the range test suggested no learning rate (${"reason" in minimum ? minimum.reason : ""}); see lrkit report ${findId}`);
         const eta = Number(minimum.lr.toPrecision(3));
@@ -91,13 +93,12 @@ export function studyCommand(): Command {
         ];
         for (const spec of runs) {
           const config = { ...base, optimizer: spec.optimizer, ...(spec.scheduler ? { scheduler: spec.scheduler } : {}) };
-          const { run, runId } = await trainRecorded(config, {
+          const { run, runId, summary } = await recordTraining(config, {
             data,
             store,
             name: `study: ${spec.name}`,
             callbacks: [progressBar({ label: spec.name, epochs: 1, force: options.progress })],
           });
-          const summary = jsonSummary(run, runId);
           rows.push({
             name: spec.name,
             optimizer: String(spec.optimizer.type),

@@ -6,15 +6,14 @@
 import { existsSync } from "node:fs";
 import { Command, Option } from "commander";
 import { ConfigError } from "../../errors.js";
-import { openStore, storePath, type RunStore } from "../../store/index.js";
-import { runLogger, runTraining, type Callback, type Checkpoint, type TrainingRunResult } from "../../train/index.js";
-import { readCheckpoint, runFiles, type RunFiles } from "../../train/node/index.js";
-import type { TrainTest } from "../../data/index.js";
-import { progressBar } from "../progress.js";
-import { loadConfigData } from "../config-data.js";
-import { readSpec } from "../read-spec.js";
-import { diagnoseLr, formatDiagnosis, type LrDiagnosis } from "../../report/index.js";
+import { formatDiagnosis } from "../../report/index.js";
 import { checkOutPath, writeReportForRun } from "../../report/node/index.js";
+import { parseRunSpec, recordTraining, type RecordedTraining } from "../../run/index.js";
+import { loadRunData } from "../../run/node/index.js";
+import { openStore, storePath, type RunStore } from "../../store/index.js";
+import { readCheckpoint, runFiles } from "../../train/node/index.js";
+import { progressBar } from "../progress.js";
+import { readSpec } from "../read-spec.js";
 
 interface TrainOptions {
   config: string;
@@ -46,8 +45,7 @@ export function trainCommand(): Command {
         checkOutPath(options.report);
       }
       const result = await train(options);
-      const summary = jsonSummary(result.run, result.runId);
-      process.stdout.write(options.json ? `${JSON.stringify(summary)}\n` : `${textSummary(result.run, result.runId)}${formatDiagnosis(summary.diagnosis)}\n`);
+      process.stdout.write(options.json ? `${JSON.stringify(result.summary)}\n` : `${textSummary(result)}${formatDiagnosis(result.summary.diagnosis)}\n`);
       if (options.report && result.runId) {
         const written = await writeReportForRun(storePath(options.store), result.runId, options.report);
         process.stderr.write(`report: ${written.path}\n`);
@@ -56,90 +54,31 @@ export function trainCommand(): Command {
     });
 }
 
-async function train(options: TrainOptions): Promise<{ run: TrainingRunResult; runId?: string }> {
+async function train(options: TrainOptions): Promise<RecordedTraining> {
   const { spec: config, where } = readSpec(options.config, "{ data: { name: mnist }, model: { preset: cnn }, optimizer: { type: Adam, lr: 0.001 }, epochs: 1, batch_size: 64 }", "--config");
-  const data = await loadConfigData(config, where, options.dataDir);
-
+  const spec = parseRunSpec(config, where);
   if (options.resume && !existsSync(options.resume)) throw new ConfigError(`--resume: no checkpoint at "${options.resume}"`, "--resume", "resume", options.resume);
   const resume = options.resume ? readCheckpoint(options.resume) : undefined;
+  const data = await loadRunData(spec, options.dataDir);
   const files = options.out ? runFiles(options.out) : undefined;
   const store: RunStore | undefined = options.record ? openStore(storePath(options.store)) : undefined;
   try {
-    return await trainRecorded(config, {
+    return await recordTraining(config, {
       data,
       store,
       name: options.config,
-      callbacks: [progressBar({ epochs: Number(config.epochs) || 0, force: options.progress })],
+      callbacks: [progressBar({ epochs: spec.epochs, force: options.progress })],
       resume,
       files,
       where,
+      onNotes: (notes) => process.stderr.write(notes.map((note) => `note: ${note}\n`).join("")),
     });
   } finally {
     store?.close();
   }
 }
 
-export interface RecordedTrainingOptions {
-  data: TrainTest;
-  store?: RunStore;
-  /** The run's name in the store (the config file, or a label). */
-  name: string;
-  callbacks?: Callback[];
-  resume?: Checkpoint;
-  files?: RunFiles;
-  where?: string;
-}
-
-/**
- * One training run recorded as `lrkit train` records it: a run of kind "train" in the store with
- * its steps and epochs logged as it goes, and its final status, metrics and summary (with the
- * diagnosis); with `files`, the log, checkpoints and result in a folder too. A run that throws is
- * recorded as failed before the error goes on.
- */
-export async function trainRecorded(config: Record<string, unknown>, options: RecordedTrainingOptions): Promise<{ run: TrainingRunResult; runId?: string }> {
-  const { store, files } = options;
-  const runId = store?.createRun({ kind: "train", config, name: options.name });
-  const callbacks: Callback[] = [...(options.callbacks ?? [])];
-  if (store && runId) callbacks.push(runLogger(store, runId));
-  if (files) callbacks.push(runLogger(files, runId ?? "run"));
-  try {
-    const run = await runTraining(config, {
-      data: options.data,
-      callbacks,
-      resume: options.resume,
-      saveCheckpoint: files ? (c) => files.saveCheckpoint(c) : undefined,
-      where: options.where,
-    });
-    const status = !run.stopped || run.stopped.kind === "early_stopping" ? "completed" : "diverged";
-    store?.finishRun(runId!, { status, metrics: run.metrics, summary: jsonSummary(run, runId), error: run.stopped?.reason });
-    files?.saveResult(jsonSummary(run, runId));
-    return { run, runId };
-  } catch (error) {
-    if (runId) store?.finishRun(runId, { status: "failed", error: (error as Error).message });
-    throw error;
-  }
-}
-
-/** What η did in this run, from its logged curves (see report/diagnosis). */
-function diagnose(run: TrainingRunResult): LrDiagnosis {
-  const { steps, epochs } = run.history;
-  return diagnoseLr({ steps: steps.step, loss: steps.loss, lr: steps.lr, gradNorm: steps.gradNorm, epochs, stopped: run.stopped });
-}
-
-export function jsonSummary(run: TrainingRunResult, runId: string | undefined) {
-  return {
-    run_id: runId ?? null,
-    metrics: run.metrics,
-    epochs: run.epochs,
-    steps: run.steps,
-    wall_seconds: run.wall_seconds,
-    lr_final: run.lr_final,
-    stopped: run.stopped ?? null,
-    diagnosis: diagnose(run),
-  };
-}
-
-function textSummary(run: TrainingRunResult, runId: string | undefined): string {
+function textSummary({ run, runId }: RecordedTraining): string {
   const show = (metrics: Record<string, number>) =>
     Object.entries(metrics)
       .map(([k, v]) => `${k} ${Number.isInteger(v) ? v : v.toFixed(4)}`)

@@ -16,6 +16,7 @@
  * Time: 938 + 5 × 200 steps at ~70–110 ms each on this project's 2-core machine, plus six
  * evaluations: about 3–4 minutes when the machine is otherwise idle.
  */
+import { runTraining } from "../../run/index.js";
 import { z } from "zod";
 import { head, type ClassificationDataset } from "../../data/index.js";
 import { loadDataset } from "../../data/node/index.js";
@@ -24,7 +25,7 @@ import { countParameters } from "../../nn/index.js";
 import { createOptimizer } from "../../optim/index.js";
 import { createScheduler } from "../../schedules/index.js";
 import { parseSpec } from "../../spec/index.js";
-import { batchSource, createEvaluator, createObjective, createTrainer, history, runTraining, scheduleLr, type Callback } from "../../train/index.js";
+import { batchSource, createEvaluator, createObjective, createTrainer, history, scheduleLr, type Callback } from "../../train/index.js";
 import { strategies, type Strategy, type StrategyName } from "./strategies.js";
 import { identical, relativeChange, toHost } from "./weight-change.js";
 
@@ -131,7 +132,7 @@ export async function runFineTune(options: FineTuneOptions = {}): Promise<FineTu
       const initialBuffers = strategy.pretrained ? buffers : scratch.buffers;
       const before = await toHost(initial);
       const optimizer = createOptimizer(strategy.optimizer, `fine-tune.${strategy.name}.optimizer`);
-      const lr = optimizer.defaults.lr as number;
+      const lr = optimizer.lr;
       const warmupSteps = strategy.warmupFraction ? Math.max(1, Math.round(strategy.warmupFraction * fineTuneSteps)) : 0;
       const log = history();
       const callbacks: Callback[] = [log, progress(strategy.name, onProgress)];

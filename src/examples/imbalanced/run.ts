@@ -21,12 +21,13 @@
  * test predictions of all repeats taken together), and the mean t* and PR-AUC over repeats. Each
  * repeat's counts are kept in the result.
  */
+import { runTraining } from "../../run/index.js";
 import { z } from "zod";
 import { fitStandardizer, trainTestSplit, type ClassificationDataset } from "../../data/index.js";
 import { jax } from "../../engine/index.js";
 import { averagePrecision, thresholdClasses } from "../../nn/index.js";
 import { parseSpec } from "../../spec/index.js";
-import { createEvaluator, createObjective, runTraining } from "../../train/index.js";
+import { createEvaluator, createObjective } from "../../train/index.js";
 import { confusion, pooledScores, type Confusion, type Scores } from "./confusion.js";
 import { countPositives, malignantAsPositive, subsamplePositives } from "./data.js";
 import { bestF1Threshold } from "./threshold.js";

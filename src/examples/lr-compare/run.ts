@@ -15,11 +15,12 @@
  * 3 minutes on this project's 2-core machine when it is otherwise idle (5 × 300 steps at
  * ~70–110 ms, plus five evaluations).
  */
+import { runTraining } from "../../run/index.js";
 import { z } from "zod";
 import { head, type ClassificationDataset } from "../../data/index.js";
 import { loadDataset } from "../../data/node/index.js";
 import { parseSpec } from "../../spec/index.js";
-import { runTraining, type Callback } from "../../train/index.js";
+import { type Callback } from "../../train/index.js";
 
 export interface LrCompareProgress {
   lr: number;

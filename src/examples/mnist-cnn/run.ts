@@ -6,11 +6,12 @@
  * order), then accuracy on the 10,000 test images. About 1.5–2 minutes on this project's 2-core
  * machine when it is otherwise idle (~70–110 ms per step).
  */
+import { runTraining } from "../../run/index.js";
 import { z } from "zod";
 import { head, type ClassificationDataset } from "../../data/index.js";
 import { loadDataset } from "../../data/node/index.js";
 import { parseSpec } from "../../spec/index.js";
-import { runTraining, type Callback } from "../../train/index.js";
+import { type Callback } from "../../train/index.js";
 
 export interface MnistCnnProgress {
   step: number;

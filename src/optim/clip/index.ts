@@ -13,6 +13,6 @@ export {
 } from "./global-norm.js";
 export { clipByTensorNorm, tensorNormClipping } from "./tensor-norm.js";
 export { adaptiveGradClip, adaptiveClipping } from "./adaptive.js";
-export { createClipping, type ClippingSpec } from "./spec.js";
+export { createClipping, parseClippingSpec, buildClipping, type ClippingSpec, type ResolvedClipping } from "./spec.js";
 export type { NormType } from "./norm.js";
 export type { ClipState } from "./stateless.js";

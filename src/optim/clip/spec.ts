@@ -36,28 +36,29 @@ const kinds = Object.keys(schemas) as Kind[];
 /** A clipping spec as written in a config (before defaults are filled in). */
 export type ClippingSpec = { [K in Kind]: z.input<(typeof schemas)[K]> }[Kind];
 
+/** A clipping spec after validation, with its defaults filled in. */
+export type ResolvedClipping = { [K in Kind]: z.output<(typeof schemas)[K]> }[Kind];
+
 /**
  * Validate a clipping spec and build its stateless gradient transformation. The spec has exactly
  * one of the keys max_norm, clip_value, clipnorm, agc; values must be positive, and unknown or
  * misspelt keys are errors. Throws a `ConfigError` naming `where`, the key, the value and what is valid.
  */
 export function createClipping(spec: unknown, where = "clip"): GradientTransformation<ClipState> {
-  const kind = kindOf(spec, where);
-  const input = spec as Record<string, unknown>;
-  switch (kind) {
-    case "max_norm": {
-      const s = parseSpec(schemas.max_norm, input, where);
-      return globalNormClipping(s.max_norm, { normType: s.norm_type });
-    }
-    case "clip_value":
-      return valueClipping(parseSpec(schemas.clip_value, input, where).clip_value);
-    case "clipnorm":
-      return tensorNormClipping(parseSpec(schemas.clipnorm, input, where).clipnorm);
-    case "agc": {
-      const s = parseSpec(schemas.agc, input, where);
-      return adaptiveClipping(s.agc, s.eps);
-    }
-  }
+  return buildClipping(parseClippingSpec(spec, where));
+}
+
+/** The checks of `createClipping`, without building: the spec with its defaults. */
+export function parseClippingSpec(spec: unknown, where = "clip"): ResolvedClipping {
+  return parseSpec(schemas[kindOf(spec, where)], spec, where);
+}
+
+/** The transformation of a checked spec. */
+export function buildClipping(spec: ResolvedClipping): GradientTransformation<ClipState> {
+  if ("max_norm" in spec) return globalNormClipping(spec.max_norm, { normType: spec.norm_type });
+  if ("clip_value" in spec) return valueClipping(spec.clip_value);
+  if ("clipnorm" in spec) return tensorNormClipping(spec.clipnorm);
+  return adaptiveClipping(spec.agc, spec.eps);
 }
 
 function kindOf(spec: unknown, where: string): Kind {

@@ -3,7 +3,7 @@
  * its trials, several runs with `compareRuns`' table, and which of run or sweep an id names.
  */
 import { ConfigError } from "../../errors.js";
-import { readSummary, trialSummarySchema } from "../../log/index.js";
+import { configLr, readSummary, trialSummarySchema } from "../../log/index.js";
 import { closestName } from "../../spec/index.js";
 import { compareRuns, higherIsBetter, StoreError, type RunStore, type RunSummary, type SweepRecord, type TrialRecord } from "../../store/index.js";
 import type { ComparisonReportData, RunReportData, SweepReportData, SweepTrialData } from "../html/index.js";
@@ -61,7 +61,7 @@ export function loadSweep(store: RunStore, sweep: SweepRecord): SweepReportData 
     const value = get(run.metrics, ["val", name]);
     return {
       run,
-      lr: peak > -Infinity ? peak : configLr(run.config),
+      lr: peak > -Infinity ? peak : (configLr(run.config) ?? NaN),
       value: typeof value === "number" ? value : NaN,
       epochs,
       stoppedEarly: run.status === "stopped" || readSummary(trialSummarySchema, run.summary).stopped_early === true,
@@ -100,10 +100,6 @@ export function resolveRuns(store: RunStore, ids: readonly string[]): RunSummary
   return runs.filter((run, i) => runs.findIndex((r) => r.id === run.id) === i);
 }
 
-function configLr(config: unknown): number {
-  const lr = get(config, ["scheduler", "max_lr"]) ?? get(config, ["optimizer", "lr"]) ?? get(config, ["lr"]);
-  return typeof lr === "number" ? lr : NaN;
-}
 
 function get(value: unknown, path: readonly string[]): unknown {
   return path.reduce<unknown>((v, k) => (v !== null && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined), value);

@@ -18,4 +18,4 @@ export { joinSchedules, type JoinOptions } from "./join.js";
 export { sgdr, type SgdrOptions, type SgdrCycle } from "./sgdr.js";
 export { oneCycle, type OneCycleOptions } from "./one-cycle.js";
 export { warmupStableDecay, type WarmupStableDecayOptions, type DecayShape } from "./warmup-stable-decay.js";
-export { closedFormTypes, closedFormFromSpec } from "./spec.js";
+export { closedFormTypes, closedFormFromSpec, type ClosedFormScheduleSpec } from "./spec.js";

@@ -221,6 +221,9 @@ function onePhaseTooShort(s: { transition_steps: number; pct_start: number; pct_
 
 type ClosedFormSpec = z.output<typeof spec>;
 
+/** A closed-form schedule spec as written, e.g. `{ type: "warmup_cosine", warmup_steps: 100, decay_steps: 1000 }`. */
+export type ClosedFormScheduleSpec = z.input<typeof spec>;
+
 /** The `type` values of the closed-form schedule specs. */
 export const closedFormTypes: readonly string[] = spec.options.map((option) => option.shape.type.value);
 

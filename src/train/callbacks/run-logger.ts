@@ -1,7 +1,8 @@
 /**
  * Sends the run's curves to a run log (`log/`: the SQLite run store, a run's files, memory):
  * every step's η, loss and gradient norm in batches of `every` rows (one transaction each, so the
- * training step is not slowed), and every epoch's row.
+ * training step is not slowed), and every epoch's row; on a resumed run, first the rows of its
+ * earlier part.
  */
 import type { RunLog, StepRow } from "../../log/index.js";
 import type { Callback, TrainState } from "../callback.js";
@@ -16,6 +17,10 @@ export function runLogger(log: RunLog, runId: string, options: { every?: number 
     pending = [];
   };
   return {
+    replay(steps, epochs) {
+      if (steps.length > 0) log.logSteps(runId, [...steps]);
+      for (const row of epochs) log.logEpoch(runId, row);
+    },
     beforeEpoch() {
       epochStart = performance.now();
     },

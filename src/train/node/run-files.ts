@@ -1,10 +1,12 @@
 /**
  * A run's files in an output folder (Node only): `steps.csv` (step, epoch, lr, loss, grad_norm),
  * `epochs.jsonl` (one JSON object per epoch), `checkpoint.json` (written atomically) and, at the
- * end, `result.json`. Rows are appended as training goes, so a run that dies keeps its log up to
- * its last flush and its last checkpoint intact.
+ * end, `result.json`. The log files start anew with each run (a resumed run first writes the
+ * rows of its earlier part, from its checkpoint), so they hold exactly one whole run; rows are
+ * appended as training goes, so a run that dies keeps its log up to its last flush and its last
+ * checkpoint intact. (The run store keeps every run, an earlier one in the same folder included.)
  */
-import { appendFileSync, existsSync, mkdirSync, statSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ConfigError } from "../../errors.js";
 import type { RunLog } from "../../log/index.js";
@@ -25,7 +27,9 @@ export function runFiles(dir: string): RunFiles {
   }
   mkdirSync(dir, { recursive: true });
   const stepsPath = join(dir, "steps.csv");
-  if (!existsSync(stepsPath)) appendFileSync(stepsPath, "step,epoch,lr,loss,grad_norm\n");
+  const epochsPath = join(dir, "epochs.jsonl");
+  writeFileSync(stepsPath, "step,epoch,lr,loss,grad_norm\n");
+  writeFileSync(epochsPath, "");
   const checkpointPath = join(dir, "checkpoint.json");
   return {
     dir,
@@ -34,7 +38,7 @@ export function runFiles(dir: string): RunFiles {
       appendFileSync(stepsPath, rows.map((r) => `${r.step},${r.epoch},${r.lr},${r.loss},${r.gradNorm ?? ""}\n`).join(""));
     },
     logEpoch(_runId, row) {
-      appendFileSync(join(dir, "epochs.jsonl"), `${JSON.stringify(row)}\n`);
+      appendFileSync(epochsPath, `${JSON.stringify(row)}\n`);
     },
     saveCheckpoint(checkpoint) {
       writeCheckpoint(checkpointPath, checkpoint);

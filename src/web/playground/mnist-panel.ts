@@ -125,7 +125,6 @@ export function mnistPanel(): HTMLElement {
       };
       const result = await runTraining(
         {
-          data: { name: "mnist-subset" },
           model: models[model.value as keyof typeof models].spec,
           optimizer: choice.spec(eta),
           ...(spec ? { scheduler } : {}),
