@@ -11,6 +11,8 @@ const cli = resolve(import.meta.dirname, "../dist/cli/main.js");
 const dir = mkdtempSync(join(tmpdir(), "lrkit-train-"));
 const store = join(dir, "runs.db");
 
+const stderr = (result: { stderr: string }) => result.stderr;
+
 async function lrkit(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await run(process.execPath, [cli, ...args], { env: { ...process.env, LRKIT_STORE: store } });
@@ -70,6 +72,26 @@ describe("lrkit train", () => {
     expect(resumed.epochs).toBe(5);
     expect(resumed.steps).toBe((short.steps / 2) * 5);
     expect(resumed.metrics.test).toEqual(straight.metrics.test);
+    expect(resumed.diagnosis).toEqual(straight.diagnosis);
+  });
+
+  it("after --resume into the same --out folder, steps.csv, epochs.jsonl and the stored run hold the whole run once", async () => {
+    const out = join(dir, "whole");
+    const shortConfig = join(dir, "whole-short.yaml");
+    writeFileSync(shortConfig, readFileSync(config, "utf8").replace("scheduler: { type: OneCycleLR, max_lr: 0.2 }\n", "").replace("epochs: 5", "epochs: 2"));
+    const longConfig = join(dir, "whole-long.yaml");
+    writeFileSync(longConfig, readFileSync(shortConfig, "utf8").replace("epochs: 2", "epochs: 4"));
+    await lrkit("train", "--config", shortConfig, "--out", out, "--json");
+    const { stdout } = await lrkit("train", "--config", longConfig, "--resume", join(out, "checkpoint.json"), "--out", out, "--json");
+    const resumed = JSON.parse(stdout);
+    const steps = readFileSync(join(out, "steps.csv"), "utf8").trim().split("\n").slice(1);
+    expect(steps.map((line) => Number(line.split(",")[0]))).toEqual(Array.from({ length: resumed.steps }, (_, i) => i));
+    expect(readFileSync(join(out, "epochs.jsonl"), "utf8").trim().split("\n").map((line) => JSON.parse(line).epoch)).toEqual([0, 1, 2, 3]);
+    const shown = JSON.parse((await lrkit("runs", "show", resumed.run_id, "--json")).stdout);
+    expect(shown.stepCount).toBe(resumed.steps);
+    expect(shown.epochCount).toBe(4);
+    await lrkit("train", "--config", shortConfig, "--out", out, "--no-record");
+    expect(readFileSync(join(out, "steps.csv"), "utf8").trim().split("\n")).toHaveLength(resumed.steps / 2 + 1);
   });
 
   it("--report writes a self-contained HTML report with the diagnosis", async () => {
@@ -96,6 +118,42 @@ describe("lrkit train", () => {
     const { code, stderr } = await lrkit("train", "--config", bad, "--no-record");
     expect(code).toBe(2);
     expect(stderr.trim()).toMatch(new RegExp(`^lrkit: ${bad.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.batch_size: .*got -16$`));
+  });
+
+  it("checks metric names before training: exit 2, one line naming the key, the value and the valid names, no run recorded", async () => {
+    const before = JSON.parse((await lrkit("runs", "--json")).stdout).length;
+    for (const [text, key] of [
+      ["early_stopping: { monitor: acuracy }", "early_stopping.monitor"],
+      ["scheduler: { type: ReduceLROnPlateau, monitor: val_acc }", "scheduler.monitor"],
+    ] as const) {
+      const bad = join(dir, `metric-${key}.yaml`);
+      writeFileSync(bad, readFileSync(config, "utf8").replace("scheduler: { type: OneCycleLR, max_lr: 0.2 }", text));
+      const { code, stdout, stderr } = await lrkit("train", "--config", bad);
+      expect(code).toBe(2);
+      expect(stdout).toBe("");
+      expect(stderr.trim().split("\n")).toHaveLength(1);
+      expect(stderr).toContain(`${key}: unknown metric`);
+      expect(stderr).toContain("validation metrics are loss, accuracy");
+    }
+    expect(stderr(await lrkit("train", "--config", config.replace("iris.yaml", "metric-early_stopping.monitor.yaml")))).toContain('(did you mean "accuracy"?)');
+    expect(JSON.parse((await lrkit("runs", "--json")).stdout)).toHaveLength(before);
+  });
+
+  it("refuses OneCycleLR on SGD without momentum when the config is checked, and says what to change", async () => {
+    const bad = join(dir, "no-momentum.yaml");
+    writeFileSync(bad, readFileSync(config, "utf8").replace("momentum: 0.9, nesterov: true", "momentum: 0"));
+    const { code, stderr } = await lrkit("train", "--config", bad, "--no-record");
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/scheduler: OneCycleLR cycles momentum, but SGD with momentum 0 has no momentum or beta1 to cycle.*cycle_momentum: false/);
+  });
+
+  it("says when batch_size covers the whole training set: full-batch gradient descent", async () => {
+    const full = join(dir, "full-batch.yaml");
+    writeFileSync(full, readFileSync(config, "utf8").replace("batch_size: 16", "batch_size: 1000000000"));
+    const { code, stdout, stderr } = await lrkit("train", "--config", full, "--no-record", "--json");
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/note: batch_size 1000000000 is more than the \d+ training samples: each epoch is one full batch \(full-batch gradient descent, 5 steps in all\)/);
+    expect(JSON.parse(stdout).steps).toBe(5);
   });
 
   it("names the paths it tried when the data is missing", async () => {

@@ -7,7 +7,7 @@
 export type { Dataset, ClassificationDataset, RegressionDataset, Task, TrainTest } from "./types.js";
 export { DataError } from "./errors.js";
 export { createDataset, subset, head, sampleSize } from "./dataset.js";
-export { seededGenerator, permutation, purpose } from "./random.js";
+export { seededGenerator, mixSeed, permutation, purpose } from "./random.js";
 export { trainTestSplit, type SplitOptions } from "./split.js";
 export { fitStandardizer, type Standardizer, type StandardizeOptions } from "./standardize.js";
 export { batches, batchCount, type Batch, type BatchOptions } from "./batches.js";

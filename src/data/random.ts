@@ -12,20 +12,25 @@ import { mersenne } from "pure-rand/generator/mersenne";
 import type { RandomGenerator } from "pure-rand/types/RandomGenerator";
 import { ConfigError } from "../errors.js";
 
-/** What a generator is for; part of its seed so different uses draw unrelated sequences. */
-export const purpose = { shuffle: 1, split: 2 } as const;
+/** What a generator (or a dropout key) is for; part of its seed so different uses draw unrelated sequences. */
+export const purpose = { shuffle: 1, split: 2, dropout: 3 } as const;
+
+/** A generator for (seed, purpose, index): MT19937 seeded with `mixSeed(seed, purpose, index)`. */
+export function seededGenerator(seed: number, use: number, index = 0): RandomGenerator {
+  return mersenne(mixSeed(seed, use, index));
+}
 
 /**
- * A generator for (seed, purpose, index): MT19937 seeded with
- * h = fmix32(fmix32(fmix32(fmix32(lo) ⊕ hi) ⊕ purpose) ⊕ index), where lo and hi are the low and high
- * 32-bit words of the seed and fmix32 is MurmurHash3's finaliser (a bijection on 32-bit words).
- * `seed` is any safe integer.
+ * lrkit's one seed mixer, for generators and for the dropout key of each training step:
+ * h = fmix32(fmix32(fmix32(fmix32(lo) ⊕ hi) ⊕ purpose) ⊕ index), an unsigned 32-bit word, where lo
+ * and hi are the low and high 32-bit words of the seed and fmix32 is MurmurHash3's finaliser (a
+ * bijection on 32-bit words). `seed` is any safe integer.
  */
-export function seededGenerator(seed: number, use: number, index = 0): RandomGenerator {
+export function mixSeed(seed: number, use: number, index = 0): number {
   if (!Number.isSafeInteger(seed)) throw new ConfigError(`seed: must be an integer; got ${seed}`, "data", "seed", seed);
   const lo = seed >>> 0;
   const hi = Math.floor(seed / 2 ** 32) >>> 0;
-  return mersenne(fmix32(fmix32(fmix32(fmix32(lo) ^ hi) ^ use) ^ index));
+  return fmix32(fmix32(fmix32(fmix32(lo) ^ hi) ^ use) ^ index);
 }
 
 function fmix32(h: number): number {

@@ -13,7 +13,7 @@
  * smoothing on the host. With a `validation` set each step also runs one forward pass over it
  * (see validation-loss.ts); with k accumulation steps, k gradient passes and one update.
  */
-import type { Dataset } from "../data/index.js";
+import { mixSeed, purpose, type Dataset } from "../data/index.js";
 import { jax, type Params } from "../engine/index.js";
 import { ConfigError } from "../errors.js";
 import type { Optimizer, OptimizerState } from "../optim/index.js";
@@ -160,7 +160,7 @@ async function runAccumulated(options: RangeTestOptions, lrs: readonly number[],
     for (let i = 0; i < lrs.length; i++) {
       const batches: ArrayBatch[] = [];
       for (let j = 0; j < k; j++) batches.push(stream.next().value as ArrayBatch);
-      const seeds = batches.map((_, j) => batchSeed(options.seed ?? 0, i * k + j));
+      const seeds = batches.map((_, j) => mixSeed(options.seed ?? 0, purpose.dropout, i * k + j));
       const out = await step.step(params, buffers, optState, batches, lrs[i]!, seeds);
       ({ params, buffers, optState } = out);
       if (await observe(lrs[i]!, out.loss, params, buffers)) break;
@@ -175,7 +175,3 @@ function* endless(source: BatchSource): Generator<ArrayBatch, never> {
   for (let epoch = 0; ; epoch++) yield* source.epoch(epoch);
 }
 
-/** A 32-bit seed for batch number `index`'s dropout key, mixed from (seed, index). */
-function batchSeed(seed: number, index: number): number {
-  return Math.imul(seed ^ 0x2545f491, 0x9e3779b9) ^ Math.imul(index + 1, 0x85ebca6b);
-}

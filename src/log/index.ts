@@ -6,6 +6,7 @@ export { wireNumber, stepRowSchema, epochRowSchema, toWire, type StepRow, type E
 export { stepColumnsSchema, emptyColumns, toColumns, toRows, pushRow, appendColumns, type StepColumns } from "./columns.js";
 export { memoryLog, type MemoryLog } from "./memory.js";
 export { configLr } from "./config-lr.js";
+export { rankTrials, type RankedView } from "./rank-trials.js";
 export {
   stopSchema,
   trainSummarySchema,

@@ -15,4 +15,4 @@ export { runTrial, describeOverrides, type TrialTask, type TrialOutcome, type Tr
 export type { TrialExecutor } from "./executor.js";
 export { workerPool, type WorkerPoolOptions } from "./worker-pool.js";
 export { inThisThread } from "./in-this-thread.js";
-export { collectResults, rankTrials, bestTrial, sweepJson, sweepTable, type SweepResult, type TrialResult } from "./results.js";
+export { collectResults, bestTrial, sweepJson, sweepTable, type SweepResult, type TrialResult } from "./results.js";

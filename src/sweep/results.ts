@@ -3,10 +3,11 @@
  * same as new ones): each trial's latest run, ranked on its final validation metric, as a table or
  * as JSON.
  *
- * Ranking: trials with a finite final value, best first (by `mode`); then those without one (a
+ * Ranking: `rankTrials` (`log/`) — finished trials with a finite final value, best first (by
+ * `mode`); then trials ASHA stopped, most epochs first; then those without a finite value (a
  * diverged loss, a missing metric); failed trials last; ties keep the search's trial order.
  */
-import { readSummary, trialSummarySchema } from "../log/index.js";
+import { rankTrials, readSummary, trialSummarySchema } from "../log/index.js";
 import type { RunStore, RunSummary } from "../store/index.js";
 import type { Overrides } from "./overrides.js";
 import type { TrialStatus } from "./run-trial.js";
@@ -48,7 +49,7 @@ export function collectResults(store: RunStore, sweepId: string, trials: readonl
     const runId = latest.get(trial.key);
     return fromRun(trial, runId === undefined ? undefined : store.getRun(runId), metric);
   });
-  return rankTrials(results, mode);
+  return rankResults(results, mode);
 }
 
 function fromRun(trial: Trial, run: RunSummary | undefined, metric: string): TrialResult {
@@ -74,13 +75,9 @@ function fromRun(trial: Trial, run: RunSummary | undefined, metric: string): Tri
   };
 }
 
-export function rankTrials(results: readonly TrialResult[], mode: "min" | "max"): TrialResult[] {
-  const tier = (r: TrialResult) => (r.status === "failed" ? 2 : r.value !== undefined && Number.isFinite(r.value) ? 0 : 1);
-  const sign = mode === "min" ? 1 : -1;
-  return results
-    .map((r, order) => ({ r, order }))
-    .sort((a, b) => tier(a.r) - tier(b.r) || (tier(a.r) === 0 ? sign * (a.r.value! - b.r.value!) : 0) || a.order - b.order)
-    .map(({ r }, i) => ({ ...r, rank: i + 1 }));
+/** The results ranked by the one rule (`rankTrials`: finished trials above those ASHA stopped), numbered from 1. */
+function rankResults(results: readonly TrialResult[], mode: "min" | "max"): TrialResult[] {
+  return rankTrials(results, (r) => ({ failed: r.status === "failed", value: r.value, stoppedEarly: r.stoppedEarly, epochs: r.epochs }), mode).map((r, i) => ({ ...r, rank: i + 1 }));
 }
 
 /** The best trial: the first ranked one with a finite value. */
@@ -124,7 +121,7 @@ export function sweepTable(result: SweepResult): string {
     ...paths.map((p) => showValue(t.overrides[p])),
     t.value === undefined ? "-" : showNumber(t.value),
     String(t.epochs),
-    t.stoppedEarly ? "yes" : "no",
+    t.stoppedEarly ? `yes, after ${t.epochs}` : "no",
     `${t.seconds.toFixed(1)} s`,
     t.status,
     t.runId ?? "-",
@@ -136,6 +133,7 @@ export function sweepTable(result: SweepResult): string {
     line(header),
     ...rows.map(line),
   ];
+  if (result.trials.some((t) => t.stoppedEarly)) lines.push("  trials stopped early rank below the finished ones: their value is from fewer epochs");
   const failed = result.trials.filter((t) => t.status === "failed");
   for (const t of failed) lines.push(`  failed ${t.key}: ${t.error ?? "unknown error"}`);
   lines.push(result.best ? `best: ${Object.entries(result.best.overrides).map(([p, v]) => `${p}=${showValue(v)}`).join(" ")} (run ${result.best.runId})` : "best: none (no trial finished with a finite metric)");

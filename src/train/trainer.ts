@@ -12,6 +12,7 @@
  * keeps jax-js's lazy work from piling up; that read also decides whether the step's kernels run on
  * jax-js's worker pool or on this thread (kernel-placement.ts). Everything optional happens in callbacks.
  */
+import { mixSeed, purpose } from "../data/index.js";
 import { jax, type DType, type JaxArray, type Params } from "../engine/index.js";
 import type { Hyper, Optimizer, OptimizerState } from "../optim/index.js";
 import type { BatchSource } from "./batches.js";
@@ -72,10 +73,6 @@ function hyperFor(state: TrainState, dtype: DType): Hyper {
   return state.momentum === undefined ? { lr } : { lr, momentum: np.full([], state.momentum, { dtype }) };
 }
 
-/** A 32-bit PRNG seed for one step's dropout key, mixed from (seed, step) so runs resume identically. */
-function stepSeed(seed: number, step: number): number {
-  return (Math.imul(seed ^ 0x5bd1e995, 0x9e3779b1) + Math.imul(step, 0x85ebca6b)) | 0;
-}
 
 /** `stats` holds [loss, global gradient norm] in float32, read back in one transfer. */
 type StepOutput = { params: Params; buffers: Params; optState: OptimizerState; stats: JaxArray };
@@ -137,7 +134,7 @@ export function createTrainer(setup: TrainerSetup) {
           batch.x,
           batch.y,
           hyperFor(state, dtype),
-          model.random ? jax.random.key(stepSeed(input.seed, state.step)) : fixedKey.ref,
+          model.random ? jax.random.key(mixSeed(input.seed, purpose.dropout, state.step)) : fixedKey.ref,
         );
         state.params = out.params;
         state.buffers = out.buffers;

@@ -6,6 +6,7 @@
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { numberOption } from "../number-option.js";
 import { Command, Option } from "commander";
 import { ConfigError } from "../../errors.js";
 import { defaultWebRoot, startDashServer, type DashServer } from "../../server/index.js";
@@ -32,11 +33,6 @@ function untilSignal(): Promise<void> {
   });
 }
 
-function port(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new ConfigError(`--port: expected an integer from 0 (any free port) to 65535; got "${value}"`, "dash", "port", value);
-  return n;
-}
 
 /** `until` ends the server (tests pass their own; the command waits for Ctrl-C). */
 export function dashCommand(until: () => Promise<void> = untilSignal): Command {
@@ -44,7 +40,7 @@ export function dashCommand(until: () => Promise<void> = untilSignal): Command {
     .description("serve the live dashboard and the learning-rate playground in the browser")
     .option("--store <path>", "run store file (default: $LRKIT_STORE, else ./runs/lrkit.db)")
     .addOption(new Option("--host <address>", "address to listen on; other than a loopback one, anyone on the network can read your runs").default("127.0.0.1"))
-    .addOption(new Option("--port <n>", "port to listen on (0: any free port)").argParser(port).default(DEFAULT_DASH_PORT))
+    .addOption(new Option("--port <n>", "port to listen on (0: any free port)").argParser(numberOption("--port", { integer: true, min: 0, max: 65535, note: "0: any free port" })).default(DEFAULT_DASH_PORT))
     .action(async (options: DashOptions) => {
       const path = storePath(options.store);
       let server: DashServer;

@@ -18,6 +18,7 @@ import { renderPng } from "../../report/charts/node/index.js";
 import { openStore, storePath, toPlainJson, type RunStore } from "../../store/index.js";
 import { checkOutputPath, writeFileAtomic } from "../../files/index.js";
 import { loadRunData } from "../../run/node/index.js";
+import { optionalNumber } from "../number-option.js";
 import { readSpec } from "../read-spec.js";
 
 interface FindOptions {
@@ -85,16 +86,16 @@ async function find(options: FindOptions): Promise<Outcome> {
   const settings = {
     ...rangeTestSettings(
       {
-        startLr: numberFlag(options.startLr, flags.startLr),
-        endLr: numberFlag(options.endLr, flags.endLr),
-        numIter: numberFlag(options.numIter, flags.numIter),
+        startLr: optionalNumber(options.startLr, flags.startLr),
+        endLr: optionalNumber(options.endLr, flags.endLr),
+        numIter: optionalNumber(options.numIter, flags.numIter),
         mode: options.mode,
-        accumulationSteps: numberFlag(options.accumulationSteps, flags.accumulationSteps),
+        accumulationSteps: optionalNumber(options.accumulationSteps, flags.accumulationSteps),
       },
       flags,
       "lrkit find",
     ),
-    valSamples: numberFlag(options.valSamples, flags.valSamples),
+    valSamples: optionalNumber(options.valSamples, flags.valSamples),
   };
   const plot = options.plot === undefined ? undefined : checkOutputPath(options.plot, "--plot", [".svg", ".png"]);
   if (options.applyAs && !options.apply) throw new ConfigError("--apply-as: it says how --apply writes the suggestion; give --apply FILE too", "--apply-as", "apply-as", options.applyAs);
@@ -131,13 +132,6 @@ async function find(options: FindOptions): Promise<Outcome> {
   }
 }
 
-/** A number given on the command line, or undefined when the flag is absent. */
-function numberFlag(text: string | undefined, flag: string): number | undefined {
-  if (text === undefined) return undefined;
-  const value = Number(text);
-  if (text.trim() === "" || Number.isNaN(value)) throw new ConfigError(`${flag}: expected a number; got "${text}"`, flag, flag, text);
-  return value;
-}
 
 /** The config with the valley suggestion applied (rounded to 3 significant digits), as YAML or JSON by the file's extension. */
 function writeApplied(config: Record<string, unknown>, result: RangeTestResult, path: string, as: ApplyMode, source: string) {

@@ -8,6 +8,7 @@ import { Command, Option } from "commander";
 import { stringify } from "yaml";
 import { ConfigError } from "../../errors.js";
 import { configLr } from "../../log/index.js";
+import { numberOption } from "../number-option.js";
 import { compareRuns, openStore, runKinds, runStatuses, storePath, StoreError, toPlainJson, type ComparisonRow, type RunKind, type RunStatus, type RunStore, type RunSummary } from "../../store/index.js";
 
 interface GlobalOptions {
@@ -28,7 +29,7 @@ export function runsCommand(): Command {
     .addOption(new Option("--status <status>", "only runs with this status").choices(runStatuses))
     .addOption(new Option("--kind <kind>", "only runs of this kind").choices(runKinds))
     .option("--sweep <id>", "only the trials of this sweep (with export: also them)")
-    .option("--limit <n>", "at most this many runs", (value) => positiveInteger(value, "--limit"))
+    .option("--limit <n>", "at most this many runs", numberOption("--limit", { integer: true, min: 1 }))
     .addHelpText("after", storeHelp)
     .action((options: GlobalOptions & { status?: RunStatus; kind?: RunKind; limit?: number }) => {
       const store = openForList(options.store);
@@ -207,8 +208,3 @@ function localTime(iso: string): string {
   return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
 }
 
-function positiveInteger(value: string, option: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new ConfigError(`${option}: expected a positive integer; got "${value}"`, "runs", option, value);
-  return n;
-}

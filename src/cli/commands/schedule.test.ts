@@ -90,7 +90,7 @@ describe("lrkit schedule", () => {
 
   it("refuses a bad --lr, --steps or --out extension as a ConfigError", async () => {
     await expect(schedule(stepLR, "--lr", "-1", "--steps", "5")).rejects.toThrow(ConfigError);
-    await expect(schedule(stepLR, "--lr", "0.1", "--steps", "2.5")).rejects.toThrow(/--steps: expected a positive whole number/);
+    await expect(schedule(stepLR, "--lr", "0.1", "--steps", "2.5")).rejects.toThrow(/--steps: expected a whole number ≥ 1; got "2.5"/);
     await expect(schedule(stepLR, "--lr", "0.1", "--steps", "5", "--out", join(dir, "lr.jpg"))).rejects.toThrow(/\.svg or \.png/);
   });
 });

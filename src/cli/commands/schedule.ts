@@ -13,6 +13,7 @@ import { lrChart, renderSvg } from "../../report/index.js";
 import { renderPng } from "../../report/charts/node/index.js";
 import { createScheduler } from "../../schedules/index.js";
 import { checkOutputPath, writeFileAtomic } from "../../files/index.js";
+import { parseNumber } from "../number-option.js";
 import { readSpec } from "../read-spec.js";
 
 interface ScheduleOptions {
@@ -38,8 +39,8 @@ export function scheduleCommand(): Command {
     .addOption(new Option("--out <file>", "write the η-vs-step chart; .svg or .png (PNG at 2× for sharp display)"))
     .addOption(new Option("--json", "print { steps, lr, momentum? } as one JSON object"))
     .action(async (specArgument: string, options: ScheduleOptions) => {
-      const lr = positiveNumber(options.lr, "--lr");
-      const steps = positiveInteger(options.steps, "--steps");
+      const lr = parseNumber(options.lr, "--lr", { above: 0 });
+      const steps = parseNumber(options.steps, "--steps", { integer: true, min: 1 });
       const { spec, where } = readSpec(specArgument);
       const out = options.out === undefined ? undefined : checkOutputPath(options.out, "--out", [".svg", ".png"]);
       const trace = traceSchedule(spec, lr, steps, where);
@@ -76,21 +77,7 @@ function traceSchedule(spec: Record<string, unknown>, lr: number, steps: number,
   return momentum.length === steps ? trace : rest;
 }
 
-function positiveNumber(text: string, option: string): number {
-  const value = Number(text);
-  if (text.trim() === "" || !Number.isFinite(value) || value <= 0) {
-    throw new ConfigError(`${option}: expected a positive number; got "${text}"`, option, option, text);
-  }
-  return value;
-}
 
-function positiveInteger(text: string, option: string): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value <= 0) {
-    throw new ConfigError(`${option}: expected a positive whole number of steps; got "${text}"`, option, option, text);
-  }
-  return value;
-}
 
 const sparkBars = "▁▂▃▄▅▆▇█";
 const sparkWidth = 60;

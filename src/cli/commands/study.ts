@@ -13,11 +13,12 @@
  * Everything is recorded in the run store, so `lrkit runs` and `lrkit dash` show it too.
  */
 import { rangeTestFromConfig, rangeTestSummary, recordRun, recordTraining } from "../../run/index.js";
+import { parseNumber } from "../number-option.js";
 import { Command, Option } from "commander";
 import { permutation, purpose, seededGenerator, subset, type TrainTest } from "../../data/index.js";
 import { loadDataset } from "../../data/node/index.js";
-import { ConfigError } from "../../errors.js";
 import { checkOutputPath } from "../../files/index.js";
+import { reconcileDiagnoses, type LrDiagnosis } from "../../report/index.js";
 import { writeReport } from "../../report/node/index.js";
 import { openStore, storePath } from "../../store/index.js";
 import { progressBar } from "../progress.js";
@@ -42,8 +43,8 @@ interface StudyRow {
   testLoss: number;
   finalTrainLoss: number;
   seconds: number;
-  verdict: string;
-  suggestion: string;
+  /** Its diagnosis, made consistent with its siblings' (`reconcileDiagnoses`) once all four ran. */
+  diagnosis: LrDiagnosis;
 }
 
 const batchSize = 64;
@@ -59,8 +60,7 @@ export function studyCommand(): Command {
     .addOption(new Option("--json", "print the summary as one JSON object"))
     .addOption(new Option("--progress", "draw progress bars even when stderr is not a terminal"))
     .action(async (options: StudyOptions) => {
-      const steps = Number(options.steps);
-      if (!Number.isInteger(steps) || steps < 10) throw new ConfigError(`--steps: expected a whole number ≥ 10; got "${options.steps}"`, "--steps", "steps", options.steps);
+      const steps = parseNumber(options.steps, "--steps", { integer: true, min: 10 });
       const out = checkOutputPath(options.out, "--out", [".html"]);
       const started = performance.now();
       const data = await trainingBudget(await loadDataset({ name: "mnist" }, { dataDir: options.dataDir }), steps);
@@ -108,17 +108,18 @@ export function studyCommand(): Command {
             testLoss: run.metrics.test.loss ?? NaN,
             finalTrainLoss: run.history.epochs.at(-1)?.trainLoss ?? NaN,
             seconds: run.wall_seconds,
-            verdict: summary.diagnosis.verdict,
-            suggestion: summary.diagnosis.suggestion,
+            diagnosis: summary.diagnosis,
           });
         }
       } finally {
         store.close();
       }
+      reconcileDiagnoses(rows).forEach((diagnosis, i) => (rows[i]!.diagnosis = diagnosis));
       const report = await writeReport(path, [findId!, ...rows.map((r) => r.runId!)], out);
       const seconds = (performance.now() - started) / 1000;
       if (options.json) {
-        process.stdout.write(`${JSON.stringify({ find_id: findId, runs: rows, report: report.path, seconds })}\n`);
+        const runs = rows.map(({ diagnosis, ...row }) => ({ ...row, verdict: diagnosis.verdict, suggestion: diagnosis.suggestion }));
+        process.stdout.write(`${JSON.stringify({ find_id: findId, runs, report: report.path, seconds })}\n`);
         return;
       }
       process.stdout.write(`${table(rows)}\n\nreport: ${report.path}\n(total ${seconds.toFixed(0)} s; lrkit runs and lrkit dash show these runs too)\n`);
@@ -134,10 +135,10 @@ async function trainingBudget(data: TrainTest, steps: number): Promise<TrainTest
 
 function table(rows: StudyRow[]): string {
   const header = ["run", "η", "test acc", "test loss", "final train loss", "time", "diagnosis"];
-  const body = rows.map((r) => [r.name, r.lr, pct(r.testAccuracy), num(r.testLoss), num(r.finalTrainLoss), `${r.seconds.toFixed(0)} s`, r.verdict]);
+  const body = rows.map((r) => [r.name, r.lr, pct(r.testAccuracy), num(r.testLoss), num(r.finalTrainLoss), `${r.seconds.toFixed(0)} s`, r.diagnosis.verdict]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join("  ").trimEnd();
-  const suggestions = rows.map((r) => `  ${r.name}: ${r.suggestion}`);
+  const suggestions = rows.map((r) => `  ${r.name}: ${r.diagnosis.suggestion}`);
   return [line(header), line(widths.map((w) => "-".repeat(w))), ...body.map(line), "", "What to change:", ...suggestions].join("\n");
 }
 

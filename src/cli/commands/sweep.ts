@@ -5,6 +5,7 @@
  * stdout. Running the same command after the process died continues the sweep. Exit code 3 when
  * some trial failed.
  */
+import { parseNumber } from "../number-option.js";
 import { Command, Option } from "commander";
 import { ConfigError } from "../../errors.js";
 import { openStore, storePath } from "../../store/index.js";
@@ -35,7 +36,7 @@ export function sweepCommand(): Command {
       const { config, where } = readConfig(options);
       const result = await runSweep(config, {
         storePath: storePath(options.store),
-        ...(options.workers === undefined ? {} : { workers: parseWorkers(options.workers) }),
+        ...(options.workers === undefined ? {} : { workers: parseNumber(options.workers, "--workers", { integer: true, min: 0, note: "0 runs trials in this thread" }) }),
         ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
         ...(options.resume === undefined ? {} : { resume: options.resume }),
         where,
@@ -63,11 +64,6 @@ function readConfig(options: SweepOptions): { config: Record<string, unknown>; w
   }
 }
 
-function parseWorkers(text: string): number {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 0) throw new ConfigError(`--workers: expected a whole number ≥ 0 (0 runs trials in this thread); got "${text}"`, "--workers", "workers", text);
-  return n;
-}
 
 function progressLine(outcome: TrialOutcome, done: number, total: number): string {
   const what = outcome.status === "failed" ? `failed: ${outcome.error}` : `${outcome.status}, ${outcome.epochs} epochs`;

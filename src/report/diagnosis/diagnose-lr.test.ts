@@ -223,12 +223,14 @@ describe("diagnoseLr on constructed curves", () => {
     expect(diagnoseLr({ ...run, epochs: epochs.slice(0, 5) }).verdict).toBe("good");
   });
 
-  it("judges runs shorter than 20 steps only on divergence and direction, and says so", () => {
+  it("judges runs shorter than 20 steps only on divergence and direction: otherwise inconclusive, with the steps it needs", () => {
     const falling = diagnoseLr(runOf([2.3, 2.1, 1.9, 1.8, 1.6, 1.5, 1.45, 1.4, 1.3, 1.25], 0.1));
-    expect(falling.verdict).toBe("good");
+    expect(falling.verdict).toBe("inconclusive");
     expect(falling.evidence[0]).toMatch(/^too few steps to judge \(10 < 20\)/);
-    expect(diagnoseLr(runOf([2.3, 2.2, 2.5, 2.4, 2.3], 0.1)).verdict).toBe("good");
-    expect(diagnoseLr(runOf([2.3], 0.1)).verdict).toBe("good");
+    expect(falling.suggestion).toMatch(/^inconclusive: too few steps \(10\); run at least 20 steps/);
+    expect(falling.details.stepsNeeded).toBe(20);
+    expect(diagnoseLr(runOf([2.3, 2.2, 2.5, 2.4, 2.3], 0.1)).verdict).toBe("inconclusive");
+    expect(diagnoseLr(runOf([2.3], 0.1)).verdict).toBe("inconclusive");
     expect(diagnoseLr(runOf([2.3, 2.6, 3.4, 3.9, 4.2, 4.5], 0.1)).verdict).toBe("oscillating");
     expect(diagnoseLr(runOf([2.3, 5, 20, 80, 400], 0.1)).verdict).toBe("diverged");
     const nan = diagnoseLr(runOf([2.3, 2.0, NaN], 0.1));

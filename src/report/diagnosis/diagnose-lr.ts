@@ -128,6 +128,8 @@ export function diagnoseLr(run: LrDiagnosisInput): LrDiagnosis {
     divergedLr: undefined,
     valPlateauEpochs: val?.epochsSince,
     gradNormChange: gradNormChange(run.gradNorm?.slice(0, finiteSteps)),
+    suggestedLr: undefined,
+    stepsNeeded: undefined,
   };
   const scheduled = lrPeak > lrLow * (1 + 1e-9);
   const context: Context = { run, m, details, scheduled, lrName: scheduled ? "the peak lr (max_lr)" : "lr" };
@@ -205,6 +207,7 @@ function oscillating(c: Context, instability: string[]): Judgement {
     verdict: "oscillating",
     evidence: [...instability, `its trend: ${trend}`, `${overall}, ${formatPercent(c.m.improvement)} of its start removed`],
     suggestion: `lower ${c.lrName} about 3× (from ${formatLr(c.details.lrPeak)} to about ${roundLr(c.details.lrPeak / 3)}) or add a decay (cosine, or ReduceLROnPlateau)`,
+    extra: { suggestedLr: Number(roundLr(c.details.lrPeak / 3)) },
   };
 }
 
@@ -223,7 +226,7 @@ function stillFalling(c: Context): Judgement {
       `${describeTrend(m).overall}: only ${formatPercent(m.improvement)} of its start removed`,
       ...gradNormEvidence(c),
     ],
-    suggestion: raise(c, m.improvement < SUBSTANTIAL_IMPROVEMENT ? 10 : 3),
+    ...raise(c, m.improvement < SUBSTANTIAL_IMPROVEMENT ? 10 : 3, Math.ceil((run.steps.length * TOO_SLOW_TIME_CONSTANTS) / Math.max(active.timeConstants, 1e-9))),
   };
 }
 
@@ -237,7 +240,7 @@ function barelyMoved(c: Context): Judgement {
       `noise over the last half is ${formatPercent(c.m.noise)} of its level and it never rose far above its start, so η is not too high`,
       ...(dead ? ["the gradient norm is 0 at every step"] : gradNormEvidence(c)),
     ],
-    suggestion: dead ? "the gradients are zero, so no η can move the loss: check that the parameters receive gradients (frozen or dead units, a detached loss)" : raise(c, 10),
+    ...(dead ? { suggestion: "the gradients are zero, so no η can move the loss: check that the parameters receive gradients (frozen or dead units, a detached loss)" } : raise(c, 10)),
   };
 }
 
@@ -249,7 +252,7 @@ function slowThroughout(c: Context): Judgement {
   return {
     verdict: "too_slow",
     evidence: [`${overall}: only ${formatPercent(m.improvement)} of its start removed, with no sign of instability`, `a slow descent rather than a fast drop and a plateau${reached}; trend ${trend}`],
-    suggestion: raise(c, 10),
+    ...raise(c, 10),
   };
 }
 
@@ -265,6 +268,7 @@ function plateaued(c: Context, flatIndex: number, val: ValPlateau | undefined): 
       ...(val === undefined ? [] : [valEvidence(val)]),
     ],
     suggestion: `${decayedLater ? "decay sooner: " : ""}reduce lr 10× (from ${formatLr(flatLr)} to about ${roundLr(flatLr / 10)}) at step ~${run.steps[flatIndex]}, or use ReduceLROnPlateau (factor 0.1) or a cosine decay`,
+    extra: { suggestedLr: Number(roundLr(flatLr / 10)) },
   };
 }
 
@@ -304,7 +308,7 @@ function diverged(c: Context, index: number, evidence: string[], improvementBefo
     verdict: "diverged",
     evidence,
     suggestion: `lower ${c.lrName} to about ${roundLr(lr / (late ? 3 : 10))} (${why})`,
-    extra: { divergedStep: c.run.steps[index], divergedLr: lr },
+    extra: { divergedStep: c.run.steps[index], divergedLr: lr, suggestedLr: Number(roundLr(lr / (late ? 3 : 10))) },
   };
 }
 
@@ -314,13 +318,14 @@ function shortRun(c: Context): Judgement {
   const judged = `too few steps to judge (${n} < ${MIN_STEPS}): only divergence and direction are assessed`;
   const overall = `the loss went from ${formatValue(m.start)} to ${formatValue(m.end)}`;
   const rose = m.end >= OSCILLATION_RISE * m.start && m.end > 0;
-  const verdict: LrVerdict = rose ? "oscillating" : "good";
+  const verdict: LrVerdict = rose ? "oscillating" : "inconclusive";
   return {
     verdict,
     evidence: [judged, rose ? `${overall}, ${formatValue(m.end / m.start)}× its start` : overall],
     suggestion: rose
       ? `lower ${c.lrName} about 3× (from ${formatLr(c.details.lrPeak)} to about ${roundLr(c.details.lrPeak / 3)})`
-      : `too few steps to judge η: run at least ${MIN_STEPS} steps (better a few hundred) before changing it`,
+      : `inconclusive: too few steps (${n}); run at least ${MIN_STEPS} steps (better a few hundred) before changing η`,
+    extra: rose ? { suggestedLr: Number(roundLr(c.details.lrPeak / 3)) } : { stepsNeeded: MIN_STEPS },
   };
 }
 
@@ -346,9 +351,13 @@ function instabilitySigns(c: Context, rising: boolean, rebound: boolean): string
   return signs;
 }
 
-function raise(c: Context, factor: number): string {
+/** The suggestion to raise η `factor`×, and the η it names; `stepsNeeded` when the run was too short to have settled. */
+function raise(c: Context, factor: number, stepsNeeded?: number): Pick<Judgement, "suggestion" | "extra"> {
   const lr = c.details.lrPeak;
-  return `raise ${c.lrName} about ${factor}× (from ${formatLr(lr)} to about ${roundLr(lr * factor)})`;
+  return {
+    suggestion: `raise ${c.lrName} about ${factor}× (from ${formatLr(lr)} to about ${roundLr(lr * factor)})`,
+    extra: { suggestedLr: Number(roundLr(lr * factor)), ...(stepsNeeded === undefined ? {} : { stepsNeeded }) },
+  };
 }
 
 function stopEvidence(run: LrDiagnosisInput): string[] {

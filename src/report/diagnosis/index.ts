@@ -5,4 +5,5 @@
  */
 export { diagnoseLr } from "./diagnose-lr.js";
 export { formatDiagnosis } from "./format-diagnosis.js";
+export { reconcileDiagnoses, type SiblingRun } from "./consistency.js";
 export type { LrDiagnosis, LrDiagnosisDetails, LrDiagnosisInput, LrVerdict, DiagnosisEpoch } from "./types.js";

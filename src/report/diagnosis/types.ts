@@ -2,7 +2,7 @@
 import type { DivergenceRule } from "../../curves/index.js";
 
 /** What η did in a run; see `diagnoseLr` for the definitions. */
-export type LrVerdict = "diverged" | "oscillating" | "too_slow" | "plateaued" | "good";
+export type LrVerdict = "diverged" | "oscillating" | "too_slow" | "plateaued" | "good" | "inconclusive";
 
 /** One epoch as the trainer's history logs it (`step`, the global step at its end, is optional). */
 export interface DiagnosisEpoch {
@@ -62,6 +62,10 @@ export interface LrDiagnosisDetails {
   valPlateauEpochs: number | undefined;
   /** Median gradient norm at the end over at the start. */
   gradNormChange: number | undefined;
+  /** The η the suggestion names, when it names one (the peak for a schedule). */
+  suggestedLr: number | undefined;
+  /** How many steps the run would need before its verdict can be told (a run too short, or still falling steadily). */
+  stepsNeeded: number | undefined;
 }
 
 export interface LrDiagnosis {

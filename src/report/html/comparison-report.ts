@@ -12,6 +12,7 @@ import { html, type Html } from "./html.js";
 import { runLabels } from "./run-labels.js";
 import { spansDecades } from "./scale.js";
 import { table, type Cell } from "./table.js";
+import { reconcileDiagnoses } from "../diagnosis/index.js";
 import { bucketSteps, smoothingPerPoint } from "./thin-steps.js";
 import type { ComparisonReportData } from "./types.js";
 
@@ -20,10 +21,12 @@ const maxPoints = 500;
 
 export async function comparisonReportBody({ runs, comparison }: ComparisonReportData): Promise<Html> {
   const labels = runLabels(runs.map((r) => r.run));
-  const verdicts = runs.map(({ run, steps, epochs }) => {
-    if (run.kind === "find") return "range test";
-    const d = diagnose(steps, epochs, run.summary);
-    return typeof d === "string" ? "–" : html`<span class="badge ${d.verdict}">${d.verdict.replace("_", " ")}</span>`;
+  const diagnoses = runs.map(({ run, steps, epochs }) => (run.kind === "find" ? undefined : diagnose(steps, epochs, run.summary)));
+  const siblings = diagnoses.flatMap((d, i) => (d !== undefined && typeof d !== "string" ? [{ name: labels[i]!, diagnosis: d, index: i }] : []));
+  reconcileDiagnoses(siblings).forEach((d, k) => (diagnoses[siblings[k]!.index] = d));
+  const verdicts = diagnoses.map((d, i) => {
+    if (runs[i]!.run.kind === "find") return "range test";
+    return d === undefined || typeof d === "string" ? "–" : html`<span class="badge ${d.verdict}">${d.verdict.replace("_", " ")}</span>`;
   });
   const stride = Math.max(1, ...runs.map((r) => Math.ceil(r.steps.length / maxPoints)));
   const thinned = runs.map((r) => bucketSteps(r.steps, stride));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { RunSummary } from "../../store/index.js";
 import { renderRunReport, renderSweepReport } from "./index.js";
-import { rankTrials } from "./sweep-report.js";
+import { rankSweepTrials } from "./sweep-report.js";
 import type { SweepTrialData } from "./types.js";
 
 function run(fields: Partial<RunSummary> = {}): RunSummary {
@@ -37,13 +37,19 @@ describe("reports of runs with little or odd data still render", () => {
 });
 
 describe("sweep ranking", () => {
-  const trial = (value: number, status: RunSummary["status"] = "completed"): SweepTrialData => ({ run: run({ status, id: `t${value}${status}` }), lr: 0.1, value, epochs: [], stoppedEarly: false });
+  const trial = (value: number, status: RunSummary["status"] = "completed"): SweepTrialData => ({
+    run: run({ status, id: `t${value}${status}`, epochCount: status === "stopped" ? 1 : 3 }),
+    lr: 0.1,
+    value,
+    epochs: [],
+    stoppedEarly: status === "stopped",
+  });
 
-  it("best first in the metric's direction, then trials without a finite value, failed trials last, ties in trial order", () => {
-    const trials = [trial(NaN, "failed"), trial(0.5), trial(NaN, "diverged"), trial(0.9), trial(0.7), trial(0.9, "stopped")];
-    const order = (higherIsBetter: boolean) => rankTrials({ sweep: { id: "s", status: "completed", config: {}, createdAt: "" }, metric: "m", higherIsBetter, trials }).map((t) => t.run.id);
-    expect(order(true)).toEqual(["t0.9completed", "t0.9stopped", "t0.7completed", "t0.5completed", "tNaNdiverged", "tNaNfailed"]);
-    expect(order(false)).toEqual(["t0.5completed", "t0.7completed", "t0.9completed", "t0.9stopped", "tNaNdiverged", "tNaNfailed"]);
+  it("best first in the metric's direction, trials ASHA stopped below the finished ones, then trials without a finite value, failed trials last", () => {
+    const trials = [trial(NaN, "failed"), trial(0.5), trial(NaN, "diverged"), trial(0.99, "stopped"), trial(0.9), trial(0.7), trial(0.2, "stopped")];
+    const order = (higherIsBetter: boolean) => rankSweepTrials({ sweep: { id: "s", status: "completed", config: {}, createdAt: "" }, metric: "m", higherIsBetter, trials }).map((t) => t.run.id);
+    expect(order(true)).toEqual(["t0.9completed", "t0.7completed", "t0.5completed", "t0.99stopped", "t0.2stopped", "tNaNdiverged", "tNaNfailed"]);
+    expect(order(false)).toEqual(["t0.5completed", "t0.7completed", "t0.9completed", "t0.2stopped", "t0.99stopped", "tNaNdiverged", "tNaNfailed"]);
   });
 });
 

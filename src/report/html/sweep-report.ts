@@ -4,6 +4,7 @@
  * budget"), every trial's learning curve of that metric per epoch, the trials ranked from best to
  * worst (by `higherIsBetter`; trials without a finite value last), and the sweep's config.
  */
+import { rankTrials } from "../../log/index.js";
 import { learningCurves, sweepChart } from "../charts/index.js";
 import { configBlock } from "./config-block.js";
 import { figure } from "./figure.js";
@@ -14,7 +15,7 @@ import type { SweepReportData, SweepTrialData } from "./types.js";
 
 export async function sweepReportBody(data: SweepReportData): Promise<Html> {
   const { sweep, metric } = data;
-  const ranked = rankTrials(data);
+  const ranked = rankSweepTrials(data);
   const best = ranked[0] !== undefined && Number.isFinite(ranked[0].value) ? ranked[0] : undefined;
   const labels = trialLabels(data.trials);
   const blownUp = new Set(blownUpTrials(data));
@@ -59,6 +60,7 @@ ${table(
   ranked.map((t, i) => [i + 1, t.lr, t.value, t.run.status, t.stoppedEarly ? "yes" : "no", t.run.epochCount, t.run.stepCount, html`<code>${t.run.id}</code>`, t.run.name ?? t.run.trialKey]),
   (i) => ranked[i] === best,
 )}
+${stopped > 0 ? html`<p class="note">Trials stopped early rank below the finished ones: their value is from fewer epochs.</p>` : ""}
 <h2>Config</h2>
 ${configBlock(sweep.config)}`;
 }
@@ -79,10 +81,8 @@ function blownUpTrials({ trials, higherIsBetter }: SweepReportData): SweepTrialD
 }
 
 /** Trials with a finite value from best to worst, then those without one, failed trials last; ties keep the trials' order (as `lrkit sweep` ranks them). */
-export function rankTrials({ trials, higherIsBetter }: SweepReportData): SweepTrialData[] {
-  const tier = (t: SweepTrialData) => (t.run.status === "failed" ? 2 : Number.isFinite(t.value) ? 0 : 1);
-  const better = (a: SweepTrialData, b: SweepTrialData) => (tier(a) === 0 ? (higherIsBetter ? b.value - a.value : a.value - b.value) : 0);
-  return [...trials].sort((a, b) => tier(a) - tier(b) || better(a, b));
+export function rankSweepTrials({ trials, higherIsBetter }: SweepReportData): SweepTrialData[] {
+  return rankTrials(trials, (t) => ({ failed: t.run.status === "failed", value: t.value, stoppedEarly: t.stoppedEarly, epochs: t.run.epochCount }), higherIsBetter ? "max" : "min");
 }
 
 /** Each trial's run name (the sweep names it by its overrides, "optimizer.lr=0.01"), else "η=0.01"; a label several trials share gets the run id. */

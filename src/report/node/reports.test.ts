@@ -102,15 +102,15 @@ describe("an LR range test's report", () => {
 });
 
 describe("a sweep's report", () => {
-  it("ranks the trials (latest run of each) by the sweep's metric, best first, no value last, and names the best", () => {
+  it("ranks the trials (latest run of each) by the sweep's metric, best first, stopped ones below the finished, no value last, and names the best", () => {
     const page = reports.sweep!;
     expect(headings(page)).toEqual(["Final validation loss against η", "Learning curves", "Trials, best first", "Config"]);
     const rows = tableAfter(page, "Trials, best first");
     expect(rows[0]).toEqual(["rank", "η", "final val loss", "status", "stopped early", "epochs", "steps", "run", "trial"]);
     expect(rows.slice(1).map((r) => [r[1], r[2], r[3], r[4], r[5], r[8]])).toEqual([
       ["0.01", "0.3", "completed", "no", "3", "optimizer.lr=0.01"],
-      ["0.1", "0.5", "stopped", "yes", "1", "optimizer.lr=0.1"],
       ["0.001", "0.9", "completed", "no", "3", "optimizer.lr=0.001"],
+      ["0.1", "0.5", "stopped", "yes", "1", "optimizer.lr=0.1"],
       ["1", "NaN", "diverged", "no", "3", "optimizer.lr=1"],
     ]);
     expect(rows[1]![7]).toBe(ids.trials[1]);
