@@ -38,7 +38,7 @@ export function createOptimizer(spec: OptimizerSpec, where = "optimizer"): Optim
 /** The optimizer of a spec `parseOptimizerSpec` has already checked and resolved. */
 export function buildOptimizer(resolved: ResolvedOptimizerSpec, where = "optimizer"): Optimizer {
   const definition = definitionOf(resolved.type);
-  const topLr = resolved.options.lr as number;
+  const topLr = resolved.lr;
   const groupOptions = [...resolved.groups.map((g) => g.options), resolved.options];
   const groups: Group[] = groupOptions.map((options, i) => {
     const own = resolved.groups[i];

@@ -48,6 +48,8 @@ export interface ResolvedGroup {
 /** A spec after validation, with every option resolved. */
 export interface ResolvedOptimizerSpec {
   type: OptimizerType;
+  /** The top-level η: what a scheduler starts from and `hyper.lr` replaces. */
+  lr: number;
   options: Options;
   groups: ResolvedGroup[];
 }
@@ -86,6 +88,7 @@ export function parseOptimizerSpec(input: unknown, where = "optimizer"): Resolve
   checkOptions(definition, options, where);
   return {
     type,
+    lr: options.lr as number,
     options,
     groups: groups.map((group, i) => {
       const at = `${where}.param_groups[${i}]`;

@@ -53,7 +53,7 @@ export function buildRun(spec: RunSpec, data: TrainTest, where = "config"): Buil
   const objective = createObjective(train, spec.loss, `${where}.loss`);
   const model = createModel(spec.model, train.sampleShape, objective.outputs, `${where}.model`);
   const optimizer = buildOptimizer(spec.optimizer, `${where}.optimizer`);
-  const lr = optimizer.lr;
+  const lr = spec.optimizer.lr;
   const { scheduler, monitor } = buildScheduler(spec, lr, batches.batchesPerEpoch, where);
   if (scheduler?.momentum !== undefined && !optimizer.hasMomentum) {
     const type = spec.optimizer.type;

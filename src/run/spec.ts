@@ -23,7 +23,7 @@ import { z } from "zod";
 import { parseDatasetSpec, type CsvDatasetSpec, type NamedDatasetSpec } from "../data/index.js";
 import { ConfigError } from "../errors.js";
 import { parseModelSpec, type LossSpec, type ModelSpec } from "../nn/index.js";
-import { buildOptimizer, parseClippingSpec, parseOptimizerSpec, type ResolvedClipping, type ResolvedOptimizerSpec } from "../optim/index.js";
+import { parseClippingSpec, parseOptimizerSpec, type ResolvedClipping, type ResolvedOptimizerSpec } from "../optim/index.js";
 import { parseSchedulerSpec, type SchedulerSpec } from "../schedules/index.js";
 import { parseSpec } from "../spec/index.js";
 import { parseLossSpec } from "../train/index.js";
@@ -89,7 +89,7 @@ export function parseRunSpec(input: unknown, where = "config"): RunSpec {
     model: parseModelSpec(model, `${where}.model`),
     ...(loss === undefined ? {} : { loss: parseLossSpec(loss, `${where}.loss`) }),
     optimizer: resolvedOptimizer,
-    ...(scheduler === undefined ? {} : { scheduler: parseRunScheduler(scheduler, buildOptimizer(resolvedOptimizer).lr, run.epochs, `${where}.scheduler`) }),
+    ...(scheduler === undefined ? {} : { scheduler: parseRunScheduler(scheduler, resolvedOptimizer.lr, run.epochs, `${where}.scheduler`) }),
     ...(clip === undefined ? {} : { clip: parseClippingSpec(clip, `${where}.clip`) }),
   };
 }

@@ -17,7 +17,7 @@ import { accuracy, averagePrecision, f1, mae, precision, predictClasses, r2, rec
 import type { Metrics } from "./callback.js";
 import type { LossName, Objective } from "./objective.js";
 import { kernelPlacement, type KernelPlacement } from "./kernel-placement.js";
-import type { TrainableModel } from "./trainer.js";
+import type { TrainableModel } from "./training-loss.js";
 
 const np = jax.numpy;
 

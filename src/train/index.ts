@@ -2,7 +2,7 @@
  * Training: one jitted step (forward, loss, gradients, clipping, optimizer update with η as a
  * traced scalar), a short loop, and callbacks on named events for everything optional.
  */
-export { createTrainer, type TrainableModel, type LossFn, type TrainerSetup, type FitInput, type FitOutput } from "./trainer.js";
+export { createTrainer, type TrainerSetup, type FitInput, type FitOutput } from "./trainer.js";
 export type { KernelPlacement } from "./kernel-placement.js";
 export { fire, type Callback, type EventName, type Metrics, type TrainState } from "./callback.js";
 export { batchSource, type ArrayBatch, type BatchSource, type BatchSourceOptions } from "./batches.js";
@@ -11,7 +11,7 @@ export { earlyStopping, type EarlyStopping, type EarlyStoppingOptions } from "./
 export { history, type History } from "./callbacks/history.js";
 export { scheduleLr, type ScheduleLrOptions } from "./callbacks/schedule-lr.js";
 export type { Checkpoint } from "./checkpoint.js";
-export { trainingLoss } from "./training-loss.js";
+export { trainingLoss, type TrainableModel, type LossFn } from "./training-loss.js";
 export { createObjective, parseLossSpec, lossAliases, type Objective, type LossName } from "./objective.js";
 export { createEvaluator, metricNames, type Evaluator } from "./evaluate.js";
 export { checkpointing, captureCheckpoint, type CheckpointingOptions } from "./callbacks/checkpointing.js";

@@ -13,7 +13,7 @@ import { jax, type JaxArray } from "../engine/index.js";
 import { ConfigError } from "../errors.js";
 import { createLoss, lossSpecSchema, type LossSpec } from "../nn/index.js";
 import { parseSpec } from "../spec/index.js";
-import type { LossFn } from "./trainer.js";
+import type { LossFn } from "./training-loss.js";
 
 const np = jax.numpy;
 

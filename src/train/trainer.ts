@@ -18,19 +18,12 @@ import type { Hyper, Optimizer, OptimizerState } from "../optim/index.js";
 import type { BatchSource } from "./batches.js";
 import { fire, type Callback, type Metrics, type TrainState } from "./callback.js";
 import { kernelPlacement, type KernelPlacement } from "./kernel-placement.js";
-import { trainingLoss } from "./training-loss.js";
+import { trainingLoss, type LossFn, type TrainableModel } from "./training-loss.js";
+
 
 const np = jax.numpy;
 
-/** What the trainer needs of a model: a pure forward pass over flat parameters and buffers. */
-export interface TrainableModel {
-  /** Whether the forward pass draws random numbers (dropout); only then does each step get its own PRNG key. */
-  readonly random?: boolean;
-  apply(params: Params, buffers: Params, x: JaxArray, ctx: { train: boolean; key?: JaxArray }): { y: JaxArray; buffers: Params };
-}
 
-/** A loss: the mean over the batch of the model's output against the targets; consumes both. */
-export type LossFn = (output: JaxArray, target: JaxArray) => JaxArray;
 
 export interface TrainerSetup {
   model: TrainableModel;

@@ -8,7 +8,16 @@
  * step both differentiate this one closure.
  */
 import type { JaxArray, Params } from "../engine/index.js";
-import type { LossFn, TrainableModel } from "./trainer.js";
+
+/** What the trainer needs of a model: a pure forward pass over flat parameters and buffers. */
+export interface TrainableModel {
+  /** Whether the forward pass draws random numbers (dropout); only then does each step get its own PRNG key. */
+  readonly random?: boolean;
+  apply(params: Params, buffers: Params, x: JaxArray, ctx: { train: boolean; key?: JaxArray }): { y: JaxArray; buffers: Params };
+}
+
+/** A loss: the mean over the batch of the model's output against the targets; consumes both. */
+export type LossFn = (output: JaxArray, target: JaxArray) => JaxArray;
 
 export function trainingLoss(model: TrainableModel, loss: LossFn, buffers: Params, x: JaxArray, y: JaxArray, key: JaxArray): (params: Params) => [JaxArray, Params] {
   return (params) => {
