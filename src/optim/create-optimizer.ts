@@ -10,6 +10,7 @@
  * `hyper.momentum` replaces the momentum (SGD, RMSprop) or β₁ (Adam-like optimizers) of every
  * group, as PyTorch's cycling schedulers set it in every group; it is an error for an optimizer
  * or group that has none (Adagrad, Adadelta, Rprop; SGD or RMSprop with momentum 0).
+ * `cautious: true` wraps each group's chain in `cautious` (Liang et al. 2024).
  */
 import { jax } from "../engine/index.js";
 import { ConfigError } from "../errors.js";
@@ -17,6 +18,7 @@ import { GroupAssignment } from "./param-groups.js";
 import { scalarOf } from "./scalar.js";
 import { definitionOf, parseOptimizerSpec, type OptimizerSpec } from "./spec.js";
 import { decodeState, encodeState } from "./state-data.js";
+import { cautious } from "./transforms/cautious.js";
 import type { ArrayTree, GradientTransformation, Hyper, Optimizer, Params } from "./types.js";
 
 interface Group {
@@ -39,9 +41,10 @@ export function createOptimizer(spec: OptimizerSpec, where = "optimizer"): Optim
   const groupOptions = [...resolved.groups.map((g) => g.options), resolved.options];
   const groups: Group[] = groupOptions.map((options, i) => {
     const own = resolved.groups[i];
+    const transform = definition.build(options) as GradientTransformation<ArrayTree>;
     return {
       label: own ? `${where}.param_groups[${i}]` : where,
-      transform: definition.build(options) as GradientTransformation<ArrayTree>,
+      transform: resolved.cautious ? cautious(transform, options.maximize === true) : transform,
       hasMomentum: definition.hasMomentum(options),
       lrRatio: own?.ownLr && options.lr !== topLr ? (options.lr as number) / topLr : undefined,
     };
@@ -78,7 +81,7 @@ export function createOptimizer(spec: OptimizerSpec, where = "optimizer"): Optim
   };
 
   const optimizer: Optimizer = {
-    defaults: { type: resolved.type, ...resolved.options },
+    defaults: { type: resolved.type, ...resolved.options, ...(resolved.cautious && { cautious: true }) },
     paramGroups: resolved.groups.map((g) => ({ params: g.patterns, ...g.options })),
 
     init(params) {

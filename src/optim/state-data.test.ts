@@ -18,6 +18,9 @@ const specs: OptimizerSpec[] = [
   { type: "Rprop" },
   { type: "LAMB", weight_decay: 0.01 },
   { type: "AdamWScheduleFree", warmup_steps: 2 },
+  { type: "Prodigy", weight_decay: 0.01, use_bias_correction: true },
+  { type: "DAdaptAdam", weight_decay: 0.01 },
+  { type: "DoG" },
 ];
 
 type Stepper = (optimizer: Optimizer) => Optimizer["step"];
