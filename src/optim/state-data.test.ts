@@ -21,6 +21,8 @@ const specs: OptimizerSpec[] = [
   { type: "Prodigy", weight_decay: 0.01, use_bias_correction: true },
   { type: "DAdaptAdam", weight_decay: 0.01 },
   { type: "DoG" },
+  { type: "Muon", lr: 0.02 },
+  { type: "AdamW", lr: 0.01, cautious: true },
 ];
 
 type Stepper = (optimizer: Optimizer) => Optimizer["step"];

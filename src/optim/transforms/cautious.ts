@@ -17,7 +17,6 @@ import { scalarLike } from "../scalar.js";
 import type { GradientTransformation } from "../types.js";
 import { mapParams } from "./params.js";
 
-
 /** `inner` with its step masked where it disagrees with the gradient, see the module docstring. */
 export function cautious<S>(inner: GradientTransformation<S>, maximize = false): GradientTransformation<S> {
   return {
