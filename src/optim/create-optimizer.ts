@@ -65,7 +65,7 @@ export function createOptimizer(spec: OptimizerSpec, where = "optimizer"): Optim
     if (hyper.momentum !== undefined && !group.hasMomentum && members.length > 0) {
       throw new ConfigError(
         `${group.label}: hyper.momentum was given, but this ${resolved.type} has no momentum or beta1 to set` +
-          " (SGD and RMSprop need momentum > 0; Adagrad, Adadelta and Rprop have none)",
+          " (SGD and RMSprop need momentum > 0; Adagrad, Adadelta, Rprop and DoG have none)",
         group.label,
         "momentum",
         hyper.momentum,

@@ -82,6 +82,8 @@ describe("bad optimizer specs are ConfigErrors naming the key, the value and wha
     [{ type: "AdamWScheduleFree", weight_lr_power: -2 }, "weight_lr_power", -2, "expected a number ≥ 0"],
     [{ type: "Prodigy", d0: 0 }, "d0", 0, "expected a number > 0"],
     [{ type: "DoG", reps_rel: -1 }, "reps_rel", -1, "expected a number > 0"],
+    [{ type: "DAdaptAdam", growth_rate: 0.5 }, "growth_rate", 0.5, "expected a growth rate ≥ 1 or Infinity"],
+    [{ type: "Muon", ns_steps: 2.5 }, "ns_steps", 2.5, "expected a whole number of iterations ≥ 1"],
   ])("an out-of-range value: %j", (spec, key, value, valid) => {
     const e = errorOf(spec);
     expect(e.where).toBe("optimizer");
