@@ -10,12 +10,14 @@
  * `hyper.momentum` replaces the momentum (SGD, RMSprop) or β₁ (Adam-like optimizers) of every
  * group, as PyTorch's cycling schedulers set it in every group; it is an error for an optimizer
  * or group that has none (Adagrad, Adadelta, Rprop; SGD or RMSprop with momentum 0).
+ * `cautious: true` wraps each group's chain in `cautious` (Liang et al. 2024).
  */
 import { jax, scalarOf } from "../engine/index.js";
 import { ConfigError } from "../errors.js";
 import { GroupAssignment } from "./param-groups.js";
 import { definitionOf, parseOptimizerSpec, type OptimizerSpec, type ResolvedOptimizerSpec } from "./spec.js";
 import { decodeState, encodeState } from "./state-data.js";
+import { cautious } from "./transforms/cautious.js";
 import type { ArrayTree, GradientTransformation, Hyper, Optimizer, Params } from "./types.js";
 
 interface Group {
@@ -42,9 +44,10 @@ export function buildOptimizer(resolved: ResolvedOptimizerSpec, where = "optimiz
   const groupOptions = [...resolved.groups.map((g) => g.options), resolved.options];
   const groups: Group[] = groupOptions.map((options, i) => {
     const own = resolved.groups[i];
+    const transform = definition.build(options) as GradientTransformation<ArrayTree>;
     return {
       label: own ? `${where}.param_groups[${i}]` : where,
-      transform: definition.build(options) as GradientTransformation<ArrayTree>,
+      transform: resolved.cautious ? cautious(transform, options.maximize === true) : transform,
       hasMomentum: definition.hasMomentum(options),
       lrRatio: own?.ownLr && options.lr !== topLr ? (options.lr as number) / topLr : undefined,
     };
@@ -65,7 +68,7 @@ export function buildOptimizer(resolved: ResolvedOptimizerSpec, where = "optimiz
     if (hyper.momentum !== undefined && !group.hasMomentum && members.length > 0) {
       throw new ConfigError(
         `${group.label}: hyper.momentum was given, but this ${resolved.type} has no momentum or beta1 to set` +
-          " (SGD and RMSprop need momentum > 0; Adagrad, Adadelta and Rprop have none)",
+          " (SGD and RMSprop need momentum > 0; Adagrad, Adadelta, Rprop and DoG have none)",
         group.label,
         "momentum",
         hyper.momentum,
@@ -81,7 +84,7 @@ export function buildOptimizer(resolved: ResolvedOptimizerSpec, where = "optimiz
   };
 
   const optimizer: Optimizer = {
-    defaults: { type: resolved.type, ...resolved.options },
+    defaults: { type: resolved.type, ...resolved.options, ...(resolved.cautious && { cautious: true }) },
     paramGroups: resolved.groups.map((g) => ({ params: g.patterns, ...g.options })),
     lr: topLr,
     hasMomentum: groups.every((g) => g.hasMomentum),

@@ -1,6 +1,7 @@
 /**
- * Optimizers with PyTorch's exact update rules (torch.optim 1.13, plus Lion, LAMB and
- * Schedule-Free AdamW), built optax-style as chains of small gradient transformations.
+ * Optimizers with PyTorch's exact update rules (torch.optim 1.13, plus Lion, LAMB, Schedule-Free
+ * AdamW, Muon and the parameter-free Prodigy, D-Adaptation Adam and DoG), built optax-style as
+ * chains of small gradient transformations.
  *
  *     const optimizer = createOptimizer({ type: "AdamW", lr: 1e-3, weight_decay: 0.01,
  *       param_groups: [{ params: ["*.bias", "*norm*"], weight_decay: 0 }] });
@@ -32,6 +33,10 @@ export type {
   LionOptions,
   LambOptions,
   AdamWScheduleFreeOptions,
+  ProdigyOptions,
+  DAdaptAdamOptions,
+  DogOptions,
+  MuonOptions,
 } from "./optimizers/index.js";
 export * from "./transforms/index.js";
 export type {

@@ -41,11 +41,16 @@ const specs: OptimizerSpec[] = [
   { type: "Lion", weight_decay: 0.1 },
   { type: "LAMB", weight_decay: 0.01 },
   { type: "AdamWScheduleFree", warmup_steps: 5, weight_decay: 0.01 },
+  { type: "Prodigy", weight_decay: 0.01, use_bias_correction: true, growth_rate: 1.1 },
+  { type: "DAdaptAdam", weight_decay: 0.01, growth_rate: 1.1 },
+  { type: "DoG", weight_decay: 0.01 },
+  { type: "Muon", adjust_lr_fn: "match_rms_adamw" },
+  { type: "Lion", cautious: true },
 ];
 
 describe("no leaked device buffers", () => {
   // The jitted loop for a few optimizers whose state differs in kind (the eager test below covers all).
-  const jitted = specs.filter((s) => ["SGD", "AdamW", "LAMB", "AdamWScheduleFree"].includes(s.type));
+  const jitted = specs.filter((s) => ["SGD", "AdamW", "LAMB", "AdamWScheduleFree", "Prodigy", "Muon"].includes(s.type));
   it.each(jitted.map((s) => [s.type, s] as const))("%s: a 200-step jitted loop keeps the live buffer count flat", async (_type, spec) => {
     const optimizer = createOptimizer(spec);
     const step = jax.jit(optimizer.step);
@@ -77,9 +82,9 @@ describe("no leaked device buffers", () => {
     expect(live.count()).toBe(before);
   });
 
-  it.each(specs.map((s) => [s.type, s] as const))("%s: eager steps with hyper overrides keep the live buffer count flat", async (_type, spec) => {
+  it.each(specs.map((s) => [`${s.type}${s.cautious ? " (cautious)" : ""}`, s] as const))("%s: eager steps with hyper overrides keep the live buffer count flat", async (_type, spec) => {
     const optimizer = createOptimizer(spec);
-    const hasMomentum = !["Adagrad", "Adadelta", "Rprop"].includes(spec.type);
+    const hasMomentum = !["Adagrad", "Adadelta", "Rprop", "DoG"].includes(spec.type);
     const lr = np.array(1e-3, { dtype: np.float64 });
     let p = params();
     let state = optimizer.init(p);

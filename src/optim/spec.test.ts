@@ -20,6 +20,12 @@ describe("optimizer specs", () => {
     ["Lion", { lr: 1e-4, betas: [0.9, 0.99], weight_decay: 0 }],
     ["LAMB", { lr: 1e-3, betas: [0.9, 0.999], eps: 1e-6, weight_decay: 0 }],
     ["AdamWScheduleFree", { lr: 0.0025, betas: [0.9, 0.999], eps: 1e-8, weight_decay: 0, warmup_steps: 0, r: 0, weight_lr_power: 2 }],
+    [
+      "Prodigy",
+      { lr: 1, betas: [0.9, 0.999], beta3: null, eps: 1e-8, weight_decay: 0, decouple: true, use_bias_correction: false, safeguard_warmup: false, d0: 1e-6, d_coef: 1, growth_rate: Infinity },
+    ],
+    ["DAdaptAdam", { lr: 1, betas: [0.9, 0.999], eps: 1e-8, weight_decay: 0, decouple: false, use_bias_correction: false, d0: 1e-6, growth_rate: Infinity }],
+    ["DoG", { lr: 1, reps_rel: 1e-6, weight_decay: 0, eps: 1e-8 }],
   ])("fills PyTorch's defaults for %s", (type, defaults) => {
     expect(createOptimizer({ type } as OptimizerSpec).defaults).toEqual({ type, ...defaults });
   });
@@ -42,7 +48,7 @@ describe("bad optimizer specs are ConfigErrors naming the key, the value and wha
     const e = errorOf({ type: "SGD", weight_decy: 0.1 });
     expect(e.key).toBe("weight_decy");
     expect(e.message).toBe(
-      'optimizer: unknown key "weight_decy" (did you mean "weight_decay"?); valid keys: type, lr, momentum, dampening, weight_decay, nesterov, maximize, param_groups',
+      'optimizer: unknown key "weight_decy" (did you mean "weight_decay"?); valid keys: type, lr, momentum, dampening, weight_decay, nesterov, maximize, cautious, param_groups',
     );
     expect(errorOf({ type: "LAMB", momentum: 0.9 }).message).toContain('unknown key "momentum"');
   });
@@ -74,6 +80,10 @@ describe("bad optimizer specs are ConfigErrors naming the key, the value and wha
     [{ type: "Rprop", step_sizes: [1, 0.1] }, "step_sizes", [1, 0.1], "expected [step_min, step_max] with 0 ≤ step_min ≤ step_max"],
     [{ type: "AdamWScheduleFree", warmup_steps: 1.5 }, "warmup_steps", 1.5, "expected a whole number of steps ≥ 0"],
     [{ type: "AdamWScheduleFree", weight_lr_power: -2 }, "weight_lr_power", -2, "expected a number ≥ 0"],
+    [{ type: "Prodigy", d0: 0 }, "d0", 0, "expected a number > 0"],
+    [{ type: "DoG", reps_rel: -1 }, "reps_rel", -1, "expected a number > 0"],
+    [{ type: "DAdaptAdam", growth_rate: 0.5 }, "growth_rate", 0.5, "expected a growth rate ≥ 1 or Infinity"],
+    [{ type: "Muon", ns_steps: 2.5 }, "ns_steps", 2.5, "expected a whole number of iterations ≥ 1"],
   ])("an out-of-range value: %j", (spec, key, value, valid) => {
     const e = errorOf(spec);
     expect(e.where).toBe("optimizer");

@@ -7,18 +7,35 @@
  *                         { "params": ["conv1.*"], "lr": 1e-4 } ] }
  *
  * A group may override any option of its optimizer; what it does not set comes from the
- * top level. Errors name the key, the value and what is valid, with `where` = "optimizer" for
+ * top level. `cautious: true` (top level only, any type) wraps the step in cautious masking. Errors name the key, the value and what is valid, with `where` = "optimizer" for
  * top-level keys and "optimizer.param_groups[i]" inside a group.
  */
 import { z } from "zod";
 import { ConfigError } from "../errors.js";
 import { parseSpec } from "../spec/index.js";
 import { optimizers, type OptimizerType } from "./optimizers/index.js";
-import type { AdadeltaOptions, AdagradOptions, AdamOptions, AdamaxOptions, AdamWScheduleFreeOptions, LambOptions, LionOptions, NadamOptions, RadamOptions, RmspropOptions, RpropOptions, SgdOptions } from "./optimizers/index.js";
-import type { OptimizerDefinition } from "./optimizers/definition.js";
+import type {
+  AdadeltaOptions,
+  AdagradOptions,
+  AdamOptions,
+  AdamaxOptions,
+  AdamWScheduleFreeOptions,
+  DAdaptAdamOptions,
+  DogOptions,
+  LambOptions,
+  LionOptions,
+  MuonOptions,
+  NadamOptions,
+  ProdigyOptions,
+  RadamOptions,
+  RmspropOptions,
+  RpropOptions,
+  SgdOptions,
+} from "./optimizers/index.js";
+import { flag, type OptimizerDefinition } from "./optimizers/definition.js";
 
 type GroupSpec<O> = Partial<O> & { params: string[] };
-type SpecOf<T extends OptimizerType, O> = { type: T } & Partial<O> & { param_groups?: GroupSpec<O>[] };
+type SpecOf<T extends OptimizerType, O> = { type: T } & Partial<O> & { cautious?: boolean; param_groups?: GroupSpec<O>[] };
 
 /** An optimizer spec as written in code or a config file (validated at run time all the same). */
 export type OptimizerSpec =
@@ -34,7 +51,11 @@ export type OptimizerSpec =
   | SpecOf<"Rprop", RpropOptions>
   | SpecOf<"Lion", LionOptions>
   | SpecOf<"LAMB", LambOptions>
-  | SpecOf<"AdamWScheduleFree", AdamWScheduleFreeOptions>;
+  | SpecOf<"AdamWScheduleFree", AdamWScheduleFreeOptions>
+  | SpecOf<"Prodigy", ProdigyOptions>
+  | SpecOf<"DAdaptAdam", DAdaptAdamOptions>
+  | SpecOf<"DoG", DogOptions>
+  | SpecOf<"Muon", MuonOptions>;
 
 type Options = Record<string, unknown>;
 
@@ -51,6 +72,8 @@ export interface ResolvedOptimizerSpec {
   /** The top-level η: what a scheduler starts from and `hyper.lr` replaces. */
   lr: number;
   options: Options;
+  /** Whether every group's step is wrapped in cautious masking (`cautious: true`). */
+  cautious: boolean;
   groups: ResolvedGroup[];
 }
 
@@ -66,6 +89,7 @@ const specSchema = (() => {
     const { options, defaults } = definitionOf(type);
     const shape: Record<string, z.ZodType> = { type: z.literal(type) };
     for (const [key, schema] of Object.entries(options)) shape[key] = schema.default(defaults[key] as never);
+    shape.cautious = flag.optional();
     shape.param_groups = z.array(z.unknown()).optional();
     return z.strictObject(shape);
   });
@@ -82,14 +106,15 @@ function groupSchema(definition: AnyDefinition) {
 
 /** Validate `input` and resolve every option; throws a ConfigError naming the bad key. */
 export function parseOptimizerSpec(input: unknown, where = "optimizer"): ResolvedOptimizerSpec {
-  const parsed = parseSpec(specSchema, input, where) as Options & { type: OptimizerType; param_groups?: unknown[] };
-  const { type, param_groups: groups = [], ...options } = parsed;
+  const parsed = parseSpec(specSchema, input, where) as Options & { type: OptimizerType; cautious?: boolean; param_groups?: unknown[] };
+  const { type, cautious = false, param_groups: groups = [], ...options } = parsed;
   const definition = definitionOf(type);
   checkOptions(definition, options, where);
   return {
     type,
     lr: options.lr as number,
     options,
+    cautious,
     groups: groups.map((group, i) => {
       const at = `${where}.param_groups[${i}]`;
       const { params, ...overrides } = parseSpec(groupSchema(definition), group, at) as Options & { params: string[] };

@@ -18,6 +18,11 @@ const specs: OptimizerSpec[] = [
   { type: "Rprop" },
   { type: "LAMB", weight_decay: 0.01 },
   { type: "AdamWScheduleFree", warmup_steps: 2 },
+  { type: "Prodigy", weight_decay: 0.01, use_bias_correction: true },
+  { type: "DAdaptAdam", weight_decay: 0.01 },
+  { type: "DoG" },
+  { type: "Muon", lr: 0.02 },
+  { type: "AdamW", lr: 0.01, cautious: true },
 ];
 
 type Stepper = (optimizer: Optimizer) => Optimizer["step"];

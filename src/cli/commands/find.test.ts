@@ -100,6 +100,27 @@ describe("lrkit find", () => {
     expect(cycled.optimizer).toEqual({ type: "SGD", lr: 0.1, momentum: 0.9 });
   });
 
+  it("--optimizer replaces the config's optimizer (any type, e.g. Prodigy's lr multiplier), and the recorded config carries it", async () => {
+    const range = [...quick, "--start-lr", "1e-3", "--end-lr", "1e3", "--json"];
+    const out = JSON.parse(await find(...range, "--optimizer", '{"type": "Prodigy", "d_coef": 0.5}'));
+    const sgd = JSON.parse(await find(...range, "--no-record"));
+    const n = Math.min(out.lrs.length, sgd.lrs.length);
+    expect(out.lrs.slice(0, n)).toEqual(sgd.lrs.slice(0, n));
+    expect(out.losses[0]).toBe(sgd.losses[0]); // the same model and first batch …
+    expect(out.losses.slice(1, n)).not.toEqual(sgd.losses.slice(1, n)); // … stepped by another optimizer
+    const store = openStore(storeFile);
+    const run = store.getRun(out.run_id);
+    store.close();
+    expect((run.config as Record<string, unknown>).optimizer).toEqual({ type: "Prodigy", d_coef: 0.5 });
+    expect((run.config as Record<string, unknown>).data).toEqual({ name: "iris" });
+
+    const specFile = join(dir, "muon.yaml");
+    writeFileSync(specFile, "type: Muon\nlr: 0.02\n");
+    const applied = join(dir, "muon-tuned.yaml");
+    await find(...quick, "--no-record", "--optimizer", specFile, "--apply", applied);
+    expect(parseYaml(readFileSync(applied, "utf8")).optimizer).toMatchObject({ type: "Muon" });
+  });
+
   it("refuses bad settings and unwritable outputs before any work, naming the flag", async () => {
     const runCount = () => {
       if (!existsSync(storeFile)) return 0;
@@ -115,6 +136,9 @@ describe("lrkit find", () => {
     await expect(find(...quick, "--apply", join(dir, "missing", "x.yaml"))).rejects.toThrow(/--apply: the folder .*missing.* does not exist/);
     await expect(find(...quick, "--plot", join(dir, "x.pdf"))).rejects.toThrow(/--plot: the file is written as \.svg or \.png/);
     await expect(find(...quick, "--apply-as", "one_cycle")).rejects.toThrow(/--apply-as: .*give --apply FILE too/);
+    await expect(find(...quick, "--optimizer", '{"type": "Prodgy"}')).rejects.toThrow(/^--optimizer\.type: unknown value "Prodgy" \(did you mean "Prodigy"\?\)/);
+    await expect(find(...quick, "--optimizer", '{"type": "Muon", "ns_steps": 0}')).rejects.toThrow("--optimizer.ns_steps: expected a whole number of iterations ≥ 1; got 0");
+    await expect(find(...quick, "--optimizer", "{type: Prodigy")).rejects.toThrow(/--optimizer is not valid JSON/);
     expect(runCount()).toBe(runsBefore);
   });
 });

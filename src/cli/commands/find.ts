@@ -4,7 +4,9 @@
  * Prints the suggested learning rates and the curve's stats (or `--json`), draws the curve
  * (`--plot`), writes a config that trains at the valley suggestion (`--apply`), and records the
  * test in the run store as a run of kind "find" whose summary holds the curve and suggestions.
- * Progress goes to stderr.
+ * `--optimizer SPEC` (inline JSON or a .json/.yaml file) replaces the config's optimizer, so the
+ * test can be run for any optimizer type; the recorded config and `--apply` carry it. Progress goes
+ * to stderr.
  */
 import { parseRunSpec, rangeTestFromConfig, rangeTestSummary, recordRun } from "../../run/index.js";
 import { extname } from "node:path";
@@ -12,6 +14,7 @@ import cliProgress from "cli-progress";
 import { Command, Option } from "commander";
 import { Document } from "yaml";
 import { ConfigError } from "../../errors.js";
+import { parseOptimizerSpec } from "../../optim/index.js";
 import { applyModes, applySuggestion, lrModes, rangeTestSettings, suggestionNames, type ApplyMode, type LrMode, type RangeTestPoint, type RangeTestResult, type SettingNames } from "../../find/index.js";
 import { rangeTestChart, renderSvg } from "../../report/index.js";
 import { renderPng } from "../../report/charts/node/index.js";
@@ -23,6 +26,7 @@ import { readSpec } from "../read-spec.js";
 
 interface FindOptions {
   config: string;
+  optimizer?: string;
   startLr?: string;
   endLr?: string;
   numIter?: string;
@@ -52,6 +56,7 @@ export function findCommand(): Command {
   return new Command("find")
     .description("LR range test (Smith 2017, fastai's lr_find): sweep η upwards on a short run and suggest a learning rate")
     .requiredOption("-c, --config <file>", "run config of lrkit train (data, model, loss, optimizer, clip, batch_size, seed); its scheduler is ignored")
+    .addOption(new Option("--optimizer <spec>", `optimizer spec replacing the config's, inline JSON ('{"type": "Prodigy"}') or a .json/.yaml file`))
     .option("--start-lr <η>", "first η (default 1e-7)")
     .option("--end-lr <η>", "last η (default 10)")
     .option("--num-iter <n>", "steps, one per η (default 100, at least 5)")
@@ -101,7 +106,10 @@ async function find(options: FindOptions): Promise<Outcome> {
   if (options.applyAs && !options.apply) throw new ConfigError("--apply-as: it says how --apply writes the suggestion; give --apply FILE too", "--apply-as", "apply-as", options.applyAs);
   const apply = options.apply === undefined ? undefined : checkOutputPath(options.apply, "--apply");
 
-  const { spec: config, where } = readSpec(options.config, "{ data: { name: mnist }, model: { preset: cnn }, optimizer: { type: SGD, lr: 0.1, momentum: 0.9 }, epochs: 1, batch_size: 64 }", "--config");
+  const optimizer = options.optimizer === undefined ? undefined : optimizerFlag(options.optimizer);
+  const read = readSpec(options.config, "{ data: { name: mnist }, model: { preset: cnn }, optimizer: { type: SGD, lr: 0.1, momentum: 0.9 }, epochs: 1, batch_size: 64 }", "--config");
+  const config = optimizer ? { ...read.spec, optimizer } : read.spec;
+  const { where } = read;
   const data = await loadRunData(parseRunSpec(config, where), options.dataDir);
 
   const store: RunStore | undefined = options.record ? openStore(storePath(options.store)) : undefined;
@@ -130,6 +138,13 @@ async function find(options: FindOptions): Promise<Outcome> {
     progress.stop();
     store?.close();
   }
+}
+
+/** The `--optimizer` spec, validated now so that a bad one is a ConfigError naming the flag. */
+function optimizerFlag(text: string): Record<string, unknown> {
+  const { spec } = readSpec(text, '{"type": "Prodigy"}', "--optimizer");
+  parseOptimizerSpec(spec, "--optimizer");
+  return spec;
 }
 
 

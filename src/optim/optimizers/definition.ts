@@ -34,6 +34,10 @@ export const unitInterval = z.number().min(0, "expected a number in [0, 1]").max
 const beta = z.number().min(0, "expected a beta in [0, 1)").lt(1, "expected a beta in [0, 1)");
 export const betas = z.tuple([beta, beta]);
 export const flag = z.boolean();
+/** A growth factor per step ≥ 1, or Infinity (YAML `.inf`) for no limit. */
+export const growthRate = z.union([z.number().min(1, "expected a growth rate ≥ 1 or Infinity"), z.literal(Infinity)]);
+/** An initial estimate d₀ > 0 of the parameter-free methods. */
+export const initialEstimate = z.number().positive("expected a number > 0");
 
 /** The chain of the pieces that apply (`false` drops a piece that an option switches off). */
 export function chainOf(...pieces: (GradientTransformation<unknown> | false)[]): GradientTransformation<unknown> {

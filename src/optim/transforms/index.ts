@@ -19,3 +19,10 @@ export { scaleByRprop, type ScaleByRpropOptions, type RpropState } from "./scale
 export { scaleByLion, type ScaleByLionOptions } from "./scale-by-lion.js";
 export { scaleByTrustRatio } from "./scale-by-trust-ratio.js";
 export { scheduleFreeAdamW, type ScheduleFreeOptions, type ScheduleFreeState } from "./schedule-free.js";
+export { partition } from "./partition.js";
+export { orthogonalize, newtonSchulz, matrixShape, type NewtonSchulzOptions } from "./orthogonalize.js";
+export { scaleByShape, shapeFactor, type AdjustLr } from "./scale-by-shape.js";
+export { scaleByProdigy, type ScaleByProdigyOptions, type ProdigyState } from "./scale-by-prodigy.js";
+export { scaleByDAdaptAdam, type ScaleByDAdaptAdamOptions, type DAdaptAdamState } from "./scale-by-dadapt-adam.js";
+export { scaleByDog, type ScaleByDogOptions, type DogState } from "./scale-by-dog.js";
+export { cautious } from "./cautious.js";
