@@ -1,4 +1,3 @@
-import type { EpochRow } from "../log/index.js";
 /**
  * The best value of each validation metric over a run's epochs.
  *
@@ -7,6 +6,7 @@ import type { EpochRow } from "../log/index.js";
  * (loss, mse, mae, perplexity, error rates) is minimised. NaN values never count as best; a metric
  * that was NaN in every epoch is left out.
  */
+import type { EpochRow } from "../log/index.js";
 
 export function higherIsBetter(metric: string): boolean {
   return /(acc|accuracy|auc|f1|precision|recall|r2|top\d+)$/i.test(metric);

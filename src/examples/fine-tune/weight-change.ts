@@ -1,4 +1,3 @@
-import type { Params } from "../../engine/index.js";
 /**
  * How far fine-tuning moved the weights, per layer, on host copies in float64:
  *
@@ -8,6 +7,7 @@ import type { Params } from "../../engine/index.js";
  * parameters' names, "0" for "0.weight" and "0.bias") and ‖·‖ the Euclidean norm. `identical`
  * compares parameters bit for bit (so +0 and −0 differ, and a NaN is only equal to the same NaN).
  */
+import type { Params } from "../../engine/index.js";
 
 export type HostParams = Record<string, Float32Array>;
 

@@ -1,4 +1,3 @@
-import type { StepRow } from "../../log/index.js";
 /**
  * A long step log cut down to at most `maxPoints` points for drawing: a chart a few hundred
  * pixels wide shows no more, and 50,000 steps would make a report megabytes long. Consecutive
@@ -8,6 +7,7 @@ import type { StepRow } from "../../log/index.js";
  * schedule's drops stay sharp). A moving average with factor β per step is one with β^k per
  * bucket, which `smoothingPerPoint` gives. Logs of at most `maxPoints` steps are returned as they are.
  */
+import type { StepRow } from "../../log/index.js";
 
 export interface ThinnedSteps {
   rows: StepRow[];

@@ -3,6 +3,7 @@
  * run trains; the learning-rate diagnosis; the epoch log. A run of kind "find" (an LR range test)
  * shows its loss against η with the suggested learning rates.
  */
+import { readSummary, trainSummarySchema } from "../../log/index.js";
 import { api, appendColumns, epochsFrom, num, type EpochRow, type RunSummary, type StepColumns } from "../lib/api.js";
 import { Chart } from "../lib/chart.js";
 import { diagnosisPanel } from "../lib/diagnosis-panel.js";
@@ -113,7 +114,7 @@ async function show(runId: string): Promise<void> {
   let epochMetrics: Chart | undefined;
 
   let diagnosedAt = 0;
-  const stopped = () => (run.summary as { stopped?: { kind: string; reason: string } } | undefined)?.stopped ?? undefined;
+  const stopped = () => readSummary(trainSummarySchema, run.summary).stopped ?? undefined;
   const drawDiagnosis = (force: boolean) => {
     if (!diagnosis || (!force && performance.now() - diagnosedAt < DIAGNOSIS_EVERY_MS)) return;
     diagnosedAt = performance.now();
