@@ -141,7 +141,7 @@ describe("loading state that does not fit", () => {
   it("names a dtype that differs", async () => {
     const data = await saved(splitParams(c.init, np.float32));
     const e = loadError(data, splitParams(c.init, np.float64));
-    expect(e.message).toContain("at groups[0][0].b1Power, the parameters need float64[], the saved state has float32[]");
+    expect(e.message).toContain("at groups[0][0].count, the parameters need float64[], the saved state has float32[]");
   });
 
   it("refuses state saved by another optimizer type, or data that is not saved state", async () => {

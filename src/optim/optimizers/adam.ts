@@ -14,8 +14,8 @@
  *         v̂ₜ = max(v̂ₜ₋₁, vₜ) if amsgrad, else vₜ
  *         θₜ = θₜ₋₁ − γ · (mₜ/(1 − β₁ᵗ)) / (√v̂ₜ/√(1 − β₂ᵗ) + ε)
  *
- * `hyper.momentum` replaces β₁ for the step; the bias correction then uses the product of the β₁
- * actually used (see `scaleByAdam`).
+ * `hyper.momentum` replaces β₁ for the step, and the bias correction uses that β₁ to the power t,
+ * as PyTorch does (see `scaleByAdam`).
  */
 import { addDecayedWeights } from "../transforms/add-decayed-weights.js";
 import { scaleByAdam } from "../transforms/scale-by-adam.js";

@@ -10,14 +10,15 @@
  *
  * ε is added after the bias correction of √v, as in PyTorch (and optax's `eps`).
  *
- * β₁ᵗ and β₂ᵗ are running products kept in the state (float64 `pow` on the device is only about
- * float32-accurate). When `hyper.momentum` sets β₁ per step, the state multiplies the β₁ actually
- * used, so the correction is 1 − ∏ₛ β₁,ₛ: the exact total weight of the moving average whose β₁
- * varied. PyTorch instead uses the current β₁ raised to t (1 − β₁,ₜᵗ); the two agree whenever β₁
- * stays fixed and differ slightly while a scheduler is cycling it.
+ * t counts the steps. β₁ᵗ is the β₁ in force at this step raised to t, as PyTorch 1.13 computes
+ * `1 - beta1 ** step`: when `hyper.momentum` sets β₁ per step (OneCycleLR's cycled β₁), the
+ * correction is 1 − β₁,ₜᵗ, not the total weight 1 − ∏ₛ β₁,ₛ of the moving average whose β₁
+ * varied. β₂ᵗ is a running product kept in the state (float64 `pow` on the device is only about
+ * float32-accurate; β₁ᵗ comes from `integerPower`, which is exact to rounding).
  */
 import { jax, type JaxArray, scalarLike } from "../../engine/index.js";
 import type { GradientTransformation, Params } from "../types.js";
+import { integerPower } from "./integer-power.js";
 import { mapParams, oneMinus, scalarState, zerosLikeParams } from "./params.js";
 
 const np = jax.numpy;
@@ -30,7 +31,7 @@ export interface ScaleByAdamOptions {
 }
 
 export interface AdamState {
-  b1Power: JaxArray;
+  count: JaxArray;
   b2Power: JaxArray;
   mu: Params;
   nu: Params;
@@ -41,7 +42,7 @@ export interface AdamState {
 export function scaleByAdam({ b1, b2, eps, amsgrad }: ScaleByAdamOptions): GradientTransformation<AdamState> {
   return {
     init: (params) => ({
-      b1Power: scalarState(params, 1),
+      count: scalarState(params, 0),
       b2Power: scalarState(params, 1),
       mu: zerosLikeParams(params),
       nu: zerosLikeParams(params),
@@ -49,9 +50,11 @@ export function scaleByAdam({ b1, b2, eps, amsgrad }: ScaleByAdamOptions): Gradi
     }),
     update(updates, state, _params, hyper) {
       const beta1 = hyper.momentum ?? b1;
-      const b1Power = state.b1Power.mul(scalarLike(beta1, state.b1Power));
+      const count = state.count.add(scalarLike(1, state.count));
       const b2Power = state.b2Power.mul(scalarLike(b2, state.b2Power));
+      const b1Power = integerPower(beta1, count);
       const bc1 = oneMinus(b1Power, b1Power);
+      b1Power.dispose();
       const bc2Sqrt = np.sqrt(oneMinus(b2Power, b2Power));
       const mu: Params = {};
       const nu: Params = {};
@@ -71,7 +74,7 @@ export function scaleByAdam({ b1, b2, eps, amsgrad }: ScaleByAdamOptions): Gradi
       });
       bc1.dispose();
       bc2Sqrt.dispose();
-      return [out, { b1Power, b2Power, mu, nu, ...(state.nuMax && { nuMax }) }];
+      return [out, { count, b2Power, mu, nu, ...(state.nuMax && { nuMax }) }];
     },
   };
 }

@@ -5,11 +5,12 @@
  *     uₜ = max(β₂·uₜ₋₁, |g| + ε)
  *     u  = mₜ / uₜ / (1 − β₁ᵗ)
  *
- * ε is added to |g| inside the maximum, as PyTorch does. β₁ᵗ is a running product of the β₁
- * used (see `scaleByAdam` for what that means when `hyper.momentum` varies β₁).
+ * ε is added to |g| inside the maximum, as PyTorch does. β₁ᵗ is the β₁ in force (`hyper.momentum`
+ * when a scheduler cycles it) to the power t, PyTorch's `1 - beta1 ** step` (see `scaleByAdam`).
  */
 import { jax, type JaxArray, scalarLike } from "../../engine/index.js";
 import type { GradientTransformation, Params } from "../types.js";
+import { integerPower } from "./integer-power.js";
 import { ema } from "./scale-by-adam.js";
 import { mapParams, oneMinus, scalarState, zerosLikeParams } from "./params.js";
 
@@ -22,7 +23,7 @@ export interface ScaleByAdamaxOptions {
 }
 
 export interface AdamaxState {
-  b1Power: JaxArray;
+  count: JaxArray;
   mu: Params;
   nuInf: Params;
 }
@@ -30,11 +31,13 @@ export interface AdamaxState {
 /** u ← m / max(β₂u, |g| + ε) / (1 − β₁ᵗ), see the module docstring. */
 export function scaleByAdamax({ b1, b2, eps }: ScaleByAdamaxOptions): GradientTransformation<AdamaxState> {
   return {
-    init: (params) => ({ b1Power: scalarState(params, 1), mu: zerosLikeParams(params), nuInf: zerosLikeParams(params) }),
+    init: (params) => ({ count: scalarState(params, 0), mu: zerosLikeParams(params), nuInf: zerosLikeParams(params) }),
     update(updates, state, _params, hyper) {
       const beta1 = hyper.momentum ?? b1;
-      const b1Power = state.b1Power.mul(scalarLike(beta1, state.b1Power));
+      const count = state.count.add(scalarLike(1, state.count));
+      const b1Power = integerPower(beta1, count);
       const bc1 = oneMinus(b1Power, b1Power);
+      b1Power.dispose();
       const mu: Params = {};
       const nuInf: Params = {};
       const out = mapParams(updates, (g, name) => {
@@ -47,7 +50,7 @@ export function scaleByAdamax({ b1, b2, eps }: ScaleByAdamaxOptions): GradientTr
         return m.div(n).div(scalarLike(bc1, m));
       });
       bc1.dispose();
-      return [out, { b1Power, mu, nuInf }];
+      return [out, { count, mu, nuInf }];
     },
   };
 }

@@ -11,10 +11,12 @@
  *     else:       u  = mₜ/(1 − β₁ᵗ)
  *
  * The variance is tractable only once ρₜ > 5; before that the step is plain bias-corrected
- * momentum. β₁ᵗ and β₂ᵗ are running products (see `scaleByAdam`).
+ * momentum. β₁ᵗ is the β₁ in force (`hyper.momentum` when a scheduler cycles it) to the power t,
+ * PyTorch's `1 - beta1 ** step`; β₂ᵗ is a running product (see `scaleByAdam`).
  */
 import { jax, type JaxArray, scalarLike, scalarOf } from "../../engine/index.js";
 import type { GradientTransformation, Params } from "../types.js";
+import { integerPower } from "./integer-power.js";
 import { ema, emaOfSquare } from "./scale-by-adam.js";
 import { mapParams, oneMinus, scalarState, zerosLikeParams } from "./params.js";
 
@@ -28,7 +30,6 @@ export interface ScaleByRadamOptions {
 
 export interface RadamState {
   count: JaxArray;
-  b1Power: JaxArray;
   b2Power: JaxArray;
   mu: Params;
   nu: Params;
@@ -40,7 +41,6 @@ export function scaleByRadam({ b1, b2, eps }: ScaleByRadamOptions): GradientTran
   return {
     init: (params) => ({
       count: scalarState(params, 0),
-      b1Power: scalarState(params, 1),
       b2Power: scalarState(params, 1),
       mu: zerosLikeParams(params),
       nu: zerosLikeParams(params),
@@ -50,9 +50,10 @@ export function scaleByRadam({ b1, b2, eps }: ScaleByRadamOptions): GradientTran
       const dtype = state.count.dtype;
       const constant = (value: number) => scalarOf(value, dtype);
       const count = state.count.add(constant(1));
-      const b1Power = state.b1Power.mul(scalarOf(beta1, dtype));
+      const b1Power = integerPower(beta1, count);
       const b2Power = state.b2Power.mul(constant(b2));
       const bc1 = oneMinus(b1Power, b1Power);
+      b1Power.dispose();
       const bc2 = oneMinus(b2Power, b2Power);
       const rho = constant(rhoInf).sub(constant(2).mul(count.ref).mul(b2Power.ref).div(bc2.ref));
       const rectified = rho.ref.greater(constant(5));
@@ -77,7 +78,7 @@ export function scaleByRadam({ b1, b2, eps }: ScaleByRadamOptions): GradientTran
         return np.where(rectified.ref, rectifiedStep, corrected);
       });
       for (const scalar of [bc1, rectified, rect, adaptiveScale]) scalar.dispose();
-      return [out, { count, b1Power, b2Power, mu, nu }];
+      return [out, { count, b2Power, mu, nu }];
     },
   };
 }
