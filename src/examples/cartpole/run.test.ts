@@ -44,7 +44,7 @@ describe("runCartpole", () => {
     expect(text.match(/not solved/g)).toHaveLength(2);
     expect(text.match(/η = /g)).toHaveLength(3);
     expect(text).toMatch(/η = 0\.01 +▁[▁-█]*█/);
-  });
+  }, 150_000);
 
   it("stops a run whose loss overflows to a non-finite value", async () => {
     const result = await runCartpole({ lrs: [1e30], episodes: 50 });
