@@ -103,15 +103,19 @@ function parseDataSpec(input: unknown, where: string): DataSpec {
   return { ...parseDatasetSpec(dataset, where), dir };
 }
 
+const nominalStepsPerEpoch = 1000;
+
 /**
  * The scheduler spec with `monitor` taken off (the trainer reads it) and the rest checked by
- * building it once, on the optimizer's η and one step per epoch (the real length needs the data).
+ * building it once, on the optimizer's η and a nominal `nominalStepsPerEpoch` steps per epoch: the real
+ * length needs the data, and `buildRun` checks the scheduler again on it. A nominal length this long
+ * keeps a one-cycle phase or a SequentialLR milestone from looking empty when the real run is not.
  */
 function parseRunScheduler(input: unknown, lr: number, epochs: number, where: string): RunScheduler {
   const { monitor, ...spec } = (input !== null && typeof input === "object" ? input : { type: input }) as Record<string, unknown>;
   if (monitor !== undefined && typeof monitor !== "string") {
     throw new ConfigError(`${where}.monitor: expected the name of a validation metric (e.g. "loss"); got ${JSON.stringify(monitor)}`, where, "monitor", monitor);
   }
-  const checked = parseSchedulerSpec(input === null || typeof input !== "object" ? input : spec, lr, { totalSteps: epochs }, where);
+  const checked = parseSchedulerSpec(input === null || typeof input !== "object" ? input : spec, lr, { totalSteps: epochs * nominalStepsPerEpoch }, where);
   return monitor === undefined ? checked : { ...checked, monitor };
 }

@@ -101,4 +101,10 @@ describe("runTraining", () => {
     expect((await error({ ...base, optimizer: { type: "Adam", lr: -1 } })).message).toMatch(/optimizer\.lr/);
     expect((await error({ ...base, epoch: 3 })).message).toMatch(/unknown key "epoch" \(did you mean "epochs"\?\)/);
   });
+
+  it("accepts a scheduler whose phases fit the real run though not one step per epoch (OneCycleLR, pct_start · epochs = 1)", async () => {
+    const run = await runTraining({ ...base, epochs: 4, scheduler: { type: "OneCycleLR", max_lr: 0.05, pct_start: 0.25 } }, { data: iris });
+    expect(run.steps).toBe(run.history.steps.lr.length);
+    expect(Math.max(...run.history.steps.lr)).toBeCloseTo(0.05, 6);
+  });
 });

@@ -17,6 +17,7 @@
 import type { TrainTest } from "../data/index.js";
 import { fromTensorData, jax, type Params } from "../engine/index.js";
 import { ConfigError } from "../errors.js";
+import { parseSpec } from "../spec/index.js";
 import { epochRowSchema, stepRowSchema, type EpochRow, type StepRow } from "../log/index.js";
 import type { Model } from "../nn/index.js";
 import type { Optimizer, OptimizerState, OptimizerStateData } from "../optim/index.js";
@@ -147,10 +148,16 @@ function restore(checkpoint: Checkpoint, model: Model, optimizer: Optimizer, sch
   if (names !== saved) throw new ConfigError(`the checkpoint's parameters (${saved}) do not fit the model (${names})`, "resume", "params", saved);
   const decode = (record: Checkpoint["params"], kind: string) =>
     Object.fromEntries(Object.entries(record).map(([name, data]) => [name, fromTensorData(data, `checkpoint ${kind} "${name}"`)]));
+  const log = checkpoint.log && { steps: parseSpec(stepRowSchema.array(), checkpoint.log.steps, "resume.log.steps"), epochs: parseSpec(epochRowSchema.array(), checkpoint.log.epochs, "resume.log.epochs") };
   const params = decode(checkpoint.params, "parameter");
   const buffers = decode(checkpoint.buffers, "buffer");
-  const optState = optimizer.loadState(checkpoint.optimizer as OptimizerStateData, params);
+  let optState: OptimizerState;
+  try {
+    optState = optimizer.loadState(checkpoint.optimizer as OptimizerStateData, params);
+  } catch (error) {
+    jax.tree.dispose([params, buffers]);
+    throw error;
+  }
   if (scheduler && checkpoint.scheduler) scheduler.load(checkpoint.scheduler);
-  const log = checkpoint.log && { steps: stepRowSchema.array().parse(checkpoint.log.steps), epochs: epochRowSchema.array().parse(checkpoint.log.epochs) };
   return { params, buffers, optState, epoch: checkpoint.epoch, step: checkpoint.step, log };
 }

@@ -61,7 +61,7 @@ export async function runTrial(task: TrialTask, env: TrialEnvironment, decide: D
       async (id) => {
         runId = id;
         env.onStart?.(id!);
-        const data = await loadRunData(parseRunSpec(task.config, task.where), env.dataDir);
+        const data = await loadRunData(parseRunSpec(task.config, task.where), env.dataDir, task.where);
         const asha = task.asha ? ashaCallback(task.metric, decide, task.asha.reductionFactor) : undefined;
         const run = await runTraining(task.config, { data, callbacks: [runLogger(env.store, id!), ...(asha ? [asha] : [])], where: task.where });
         const stoppedEarly = asha?.stopped ?? false;
@@ -75,7 +75,7 @@ export async function runTrial(task: TrialTask, env: TrialEnvironment, decide: D
     return recorded.value;
   } catch (caught) {
     const error = caught instanceof Error ? caught.message : String(caught);
-    return { ...base, runId, status: "failed", epochs: 0, steps: 0, seconds: seconds(), error, recorded: true };
+    return { ...base, runId, status: "failed", epochs: 0, steps: 0, seconds: seconds(), error, recorded: runId !== undefined };
   }
 }
 

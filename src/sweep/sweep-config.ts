@@ -62,6 +62,7 @@ export function configHash(config: unknown): string {
 /** The checks a run config gets before it touches data (`parseRunSpec`); a sweep ranks trials on a validation metric, so it needs a validation split. */
 function checkRunConfig(input: Record<string, unknown>): RunSpec {
   const spec = parseRunSpec(input, "config");
+  if (!spec.data) throw new ConfigError("config.data: it is missing; every trial loads its data from it, e.g. data: { name: mnist }", "config", "data", undefined);
   if (!(spec.val_fraction > 0)) {
     throw new ConfigError(`config.val_fraction: a sweep ranks its trials on a validation metric, so it needs a validation split (0 < val_fraction < 1); got ${spec.val_fraction}`, "config", "val_fraction", spec.val_fraction);
   }

@@ -110,7 +110,7 @@ async function find(options: FindOptions): Promise<Outcome> {
   const read = readSpec(options.config, "{ data: { name: mnist }, model: { preset: cnn }, optimizer: { type: SGD, lr: 0.1, momentum: 0.9 }, epochs: 1, batch_size: 64 }", "--config");
   const config = optimizer ? { ...read.spec, optimizer } : read.spec;
   const { where } = read;
-  const data = await loadRunData(parseRunSpec(config, where), options.dataDir);
+  const data = await loadRunData(parseRunSpec(config, where), options.dataDir, where);
 
   const store: RunStore | undefined = options.record ? openStore(storePath(options.store)) : undefined;
   const progress = rangeTestProgress(settings.numIter, options.progress);

@@ -59,7 +59,7 @@ async function train(options: TrainOptions): Promise<RecordedTraining> {
   const spec = parseRunSpec(config, where);
   if (options.resume && !existsSync(options.resume)) throw new ConfigError(`--resume: no checkpoint at "${options.resume}"`, "--resume", "resume", options.resume);
   const resume = options.resume ? readCheckpoint(options.resume) : undefined;
-  const data = await loadRunData(spec, options.dataDir);
+  const data = await loadRunData(spec, options.dataDir, where);
   const files = options.out ? runFiles(options.out) : undefined;
   const store: RunStore | undefined = options.record ? openStore(storePath(options.store)) : undefined;
   try {
