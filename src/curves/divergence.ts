@@ -2,7 +2,7 @@
  * When a loss curve has diverged: one rule for the trainer's guard, the LR range test's stop and
  * the diagnosis of a finished run, so a run the guard stops is a run the diagnosis calls diverged.
  *
- *     ŝ_t = debiased EMA of the loss with factor β (`smoothEma`)
+ *     ŝ_t = debiased EMA of the loss with factor β (`debiasedEma`, the step of `smoothEma`)
  *     b_t = min_{u < t} ŝ_u                      the best smoothed loss before step t
  *     diverged at t  ⇔  ℓ_t is not finite, or
  *                       t ≥ warmup  ∧  ŝ_t > factor · b_t  ∧  ŝ_t − b_t ≥ minRise · (ℓ_0 − b_t)
@@ -11,6 +11,8 @@
  * stops); the rise condition keeps noise around a loss that has already fallen close to zero (where
  * 4× its best is still tiny next to where it started) from counting as a blow-up.
  */
+import { debiasedEma } from "./smooth-ema.js";
+
 export interface DivergenceRule {
   /** ŝ_t must pass this multiple of its best. Default 4. */
   factor: number;
@@ -38,8 +40,7 @@ export interface DivergenceMonitor {
 export function divergenceMonitor(rule: Partial<DivergenceRule> = {}): DivergenceMonitor {
   const { factor, minRise, beta, warmupSteps } = { ...defaultDivergenceRule, ...rule };
   let step = 0;
-  let average = 0;
-  let betaPower = 1;
+  const smooth = debiasedEma(beta);
   let first = NaN;
   let best = Infinity;
   let bestStep = -1;
@@ -52,9 +53,7 @@ export function divergenceMonitor(rule: Partial<DivergenceRule> = {}): Divergenc
       const t = step++;
       if (!Number.isFinite(loss)) return { kind: "non_finite", step: t, loss };
       if (Number.isNaN(first)) first = loss;
-      average = beta * average + (1 - beta) * loss;
-      betaPower *= beta;
-      smoothed = beta === 0 ? loss : average / (1 - betaPower);
+      smoothed = smooth(loss);
       if (t >= warmupSteps && smoothed > factor * best && smoothed - best >= minRise * (first - best)) {
         return { kind: "diverged", step: t, smoothed, best, bestStep };
       }

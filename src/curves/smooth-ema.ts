@@ -16,20 +16,24 @@
 import { ConfigError } from "../errors.js";
 
 export function smoothEma(values: readonly number[], beta: number): number[] {
+  const next = debiasedEma(beta);
+  return values.map(next);
+}
+
+/** The same smoothing one value at a time: each call takes x_t and returns ŝ_t. */
+export function debiasedEma(beta: number): (x: number) => number {
   if (!(beta >= 0 && beta < 1)) {
     throw new ConfigError(`smoothing: β must be in [0, 1); got ${String(beta)}`, "smoothing", "beta", beta);
   }
-  const smoothed: number[] = [];
   let s = 0;
   let betaPower = 1;
   let min = Infinity;
   let max = -Infinity;
-  for (const x of values) {
+  return (x) => {
     s = beta * s + (1 - beta) * x;
     betaPower *= beta;
     min = Math.min(min, x);
     max = Math.max(max, x);
-    smoothed.push(Math.min(max, Math.max(min, s / (1 - betaPower))));
-  }
-  return smoothed;
+    return Math.min(max, Math.max(min, s / (1 - betaPower)));
+  };
 }

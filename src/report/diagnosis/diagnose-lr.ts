@@ -154,7 +154,7 @@ function judge(c: Context, bad: number, val: ValPlateau | undefined): Judgement 
         : [];
     return diverged(c, n - 1, [...stopEvidence(run), ...spike], 1 - m.best / m.start, m.bestIndex);
   }
-  const blowUp = findDivergence(run.loss.slice(0, bad === -1 ? n : bad), run.divergence);
+  const blowUp = findDivergence(run.loss, run.divergence);
   if (blowUp?.kind === "diverged") {
     const { step: index, bestStep: bestIndex, best } = blowUp;
     const first = run.loss[0]!;
