@@ -178,11 +178,11 @@ def main():
     print(blas_info())
     print(f"case {run['case']}: model {json.dumps(run['model'])}, optimizer {json.dumps(run['optimizer'])}, scheduler {json.dumps(run['scheduler'])}, "
           f"{len(run['log']['loss'])} steps of {run['batch_size']}")
-    r = first_gradient_difference(run, weights, grads, order, x, y)
-    print(f"step-0 gradients: ‖g_lrkit − g_torch‖ / ‖g_torch‖ = {r:.2e} (the noise replay's perturbation)")
+    r0 = first_gradient_difference(run, weights, grads, order, x, y)
+    print(f"step-0 gradients: ‖g_lrkit − g_torch‖ / ‖g_torch‖ = {r0:.2e} (the noise replay's perturbation)")
     lrkit = columns(run, run["log"])
     t32 = columns(run, replay(run, weights, order, x, y))
-    perturbed = columns(run, replay(run, weights, order, x, y, perturb=r))
+    perturbed = columns(run, replay(run, weights, order, x, y, perturb=r0))
 
     shown = ["lr", "momentum", "loss", "grad_norm"]
     total = lambda c: np.sqrt(sum(v ** 2 for k, v in c.items() if k.startswith("|")))
@@ -209,7 +209,7 @@ def main():
           f"parameter norm {worst('|')['max_rel']:.1e} ({worst('|')['noise_max']:.1e}, {worst('|')['column']})")
     if args.json:
         with open(args.json, "w") as f:
-            json.dump({"case": run["case"], "rows": rows}, f)
+            json.dump({"case": run["case"], "model": run["model"], "optimizer": run["optimizer"], "steps": steps, "step0_gradient_diff": r0, "rows": rows}, f)
 
 
 if __name__ == "__main__":
