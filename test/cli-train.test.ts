@@ -112,6 +112,18 @@ describe("lrkit train", () => {
     expect(stdout).toMatch(/lr diagnosis: (good|too_slow|plateaued|oscillating|diverged)\n/);
   });
 
+  it("--set overrides config keys before validation, and a bad one is a usage error naming it", async () => {
+    const { code, stdout } = await lrkit("train", "--config", config, "--no-record", "--json", "--set", "epochs=1", "--set", "optimizer.lr=3e-2");
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ epochs: 1 });
+    const invalid = await lrkit("train", "--config", config, "--no-record", "--set", "batch_size=-16");
+    expect(invalid.code).toBe(2);
+    expect(invalid.stderr).toMatch(/batch_size: .*got -16.*came from --set batch_size=-16/);
+    const malformed = await lrkit("train", "--config", config, "--no-record", "--set", "epochs");
+    expect(malformed.code).toBe(2);
+    expect(malformed.stderr).toContain('--set "epochs": expected key.path=value');
+  });
+
   it("reports a bad config as one line naming the file and key", async () => {
     const bad = join(dir, "bad.yaml");
     writeFileSync(bad, readFileSync(config, "utf8").replace("batch_size: 16", "batch_size: -16"));
