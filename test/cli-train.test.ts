@@ -129,7 +129,7 @@ describe("lrkit train", () => {
     writeFileSync(bad, readFileSync(config, "utf8").replace("batch_size: 16", "batch_size: -16"));
     const { code, stderr } = await lrkit("train", "--config", bad, "--no-record");
     expect(code).toBe(2);
-    expect(stderr.trim()).toMatch(new RegExp(`^lrkit: ${bad.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.batch_size: .*got -16$`));
+    expect(stderr.trim()).toMatch(new RegExp(`^lrkit: ${bad.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: batch_size: .*got -16$`));
   });
 
   it("checks metric names before training: exit 2, one line naming the key, the value and the valid names, no run recorded", async () => {
