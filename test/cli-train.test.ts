@@ -124,6 +124,19 @@ describe("lrkit train", () => {
     expect(malformed.stderr).toContain('--set "epochs": expected key.path=value');
   });
 
+  it("checks a config completely before recording: a typo leaves no failed run in a fresh store", async () => {
+    const fresh = join(dir, "fresh.db");
+    const bad = join(dir, "typo.yaml");
+    for (const typo of ["optimizer: { type: SGD, lrr: 0.1 }", "scheduler: { type: StepLR, step_sise: 2 }", "loss: cross_entropi"]) {
+      writeFileSync(bad, readFileSync(config, "utf8").replace(new RegExp(`^${typo.split(":")[0]}:.*$`, "m"), typo));
+      const { code } = await lrkit("train", "--config", bad, "--store", fresh);
+      expect(code).toBe(2);
+    }
+    const listed = await lrkit("runs", "--json", "--store", fresh);
+    expect(listed.code).toBe(0);
+    expect(JSON.parse(listed.stdout)).toEqual([]);
+  });
+
   it("reports a bad config as one line naming the file and key", async () => {
     const bad = join(dir, "bad.yaml");
     writeFileSync(bad, readFileSync(config, "utf8").replace("batch_size: 16", "batch_size: -16"));
