@@ -112,12 +112,37 @@ describe("lrkit train", () => {
     expect(stdout).toMatch(/lr diagnosis: (good|too_slow|plateaued|oscillating|diverged)\n/);
   });
 
+  it("--set overrides config keys before validation, and a bad one is a usage error naming it", async () => {
+    const { code, stdout } = await lrkit("train", "--config", config, "--no-record", "--json", "--set", "epochs=1", "--set", "optimizer.lr=3e-2");
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ epochs: 1 });
+    const invalid = await lrkit("train", "--config", config, "--no-record", "--set", "batch_size=-16");
+    expect(invalid.code).toBe(2);
+    expect(invalid.stderr).toMatch(/batch_size: .*got -16.*came from --set batch_size=-16/);
+    const malformed = await lrkit("train", "--config", config, "--no-record", "--set", "epochs");
+    expect(malformed.code).toBe(2);
+    expect(malformed.stderr).toContain('--set "epochs": expected key.path=value');
+  });
+
+  it("checks a config completely before recording: a typo leaves no failed run in a fresh store", async () => {
+    const fresh = join(dir, "fresh.db");
+    const bad = join(dir, "typo.yaml");
+    for (const typo of ["optimizer: { type: SGD, lrr: 0.1 }", "scheduler: { type: StepLR, step_sise: 2 }", "loss: cross_entropi"]) {
+      writeFileSync(bad, readFileSync(config, "utf8").replace(new RegExp(`^${typo.split(":")[0]}:.*$`, "m"), typo));
+      const { code } = await lrkit("train", "--config", bad, "--store", fresh);
+      expect(code).toBe(2);
+    }
+    const listed = await lrkit("runs", "--json", "--store", fresh);
+    expect(listed.code).toBe(0);
+    expect(JSON.parse(listed.stdout)).toEqual([]);
+  });
+
   it("reports a bad config as one line naming the file and key", async () => {
     const bad = join(dir, "bad.yaml");
     writeFileSync(bad, readFileSync(config, "utf8").replace("batch_size: 16", "batch_size: -16"));
     const { code, stderr } = await lrkit("train", "--config", bad, "--no-record");
     expect(code).toBe(2);
-    expect(stderr.trim()).toMatch(new RegExp(`^lrkit: ${bad.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.batch_size: .*got -16$`));
+    expect(stderr.trim()).toMatch(new RegExp(`^lrkit: ${bad.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: batch_size: .*got -16$`));
   });
 
   it("checks metric names before training: exit 2, one line naming the key, the value and the valid names, no run recorded", async () => {

@@ -24,6 +24,20 @@ describe("lrkit command", () => {
     for (const command of ["example", "schedule", "runs"]) expect(stdout).toContain(command);
   });
 
+  it("a usage error prints one error line, a guess and a short usage line, and exits with 2 like a bad config", async () => {
+    const typo = await lrkit("trian");
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain("error: unknown command 'trian'");
+    expect(typo.stderr).toContain("Did you mean train?");
+    expect(typo.stderr).not.toContain("Commands:");
+    expect(typo.stderr.trim().split("\n").length).toBeLessThanOrEqual(3);
+    const missing = await lrkit("train");
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("usage: lrkit train [options]");
+    expect((await lrkit("find", "--config", "x.yaml", "--mode", "log")).code).toBe(2);
+    expect((await lrkit("schedule", "--no-such-option")).code).toBe(2);
+  });
+
   it("example linear-regression prints the seed's slope and intercept", async () => {
     const { code, stdout } = await lrkit("example", "linear-regression");
     expect(code).toBe(0);

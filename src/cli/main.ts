@@ -14,13 +14,13 @@ import { studyCommand } from "./commands/study.js";
 import { sweepCommand } from "./commands/sweep.js";
 import { trainCommand } from "./commands/train.js";
 import { reportFailure } from "./failure.js";
+import { reportUsageErrors } from "./usage-errors.js";
 
 const program = new Command()
   .name("lrkit")
   .description("Choose, schedule, adapt and understand the learning rate η in θ ← θ − η·∇J(θ).")
   .version("0.1.0")
-  .option("--threads <n>", "worker threads for jax-js's kernels (default: one per core; 1: none); the same as LRKIT_THREADS")
-  .showHelpAfterError();
+  .option("--threads <n>", "worker threads for jax-js's kernels (default: one per core; 1: none); the same as LRKIT_THREADS");
 
 program.addCommand(exampleCommand());
 program.addCommand(studyCommand());
@@ -31,6 +31,7 @@ program.addCommand(scheduleCommand());
 program.addCommand(reportCommand());
 program.addCommand(runsCommand());
 program.addCommand(dashCommand());
+reportUsageErrors(program);
 
 try {
   await initEngine("wasm");

@@ -23,6 +23,7 @@ import { checkOutputPath, writeFileAtomic } from "../../files/index.js";
 import { loadRunData } from "../../run/node/index.js";
 import { optionalNumber } from "../number-option.js";
 import { readSpec } from "../read-spec.js";
+import { applySets, collectSet, withSets, type SetOverride } from "../set-option.js";
 
 interface FindOptions {
   config: string;
@@ -41,6 +42,7 @@ interface FindOptions {
   store?: string;
   record: boolean;
   progress?: boolean;
+  set?: SetOverride[];
 }
 
 const flags = {
@@ -56,6 +58,7 @@ export function findCommand(): Command {
   return new Command("find")
     .description("LR range test (Smith 2017, fastai's lr_find): sweep η upwards on a short run and suggest a learning rate")
     .requiredOption("-c, --config <file>", "run config of lrkit train (data, model, loss, optimizer, clip, batch_size, seed); its scheduler is ignored")
+    .addOption(new Option("--set <key.path=value>", "override one config key (repeatable), e.g. --set batch_size=32").argParser(collectSet))
     .addOption(new Option("--optimizer <spec>", `optimizer spec replacing the config's, inline JSON ('{"type": "Prodigy"}') or a .json/.yaml file`))
     .option("--start-lr <η>", "first η (default 1e-7)")
     .option("--end-lr <η>", "last η (default 10)")
@@ -108,9 +111,10 @@ async function find(options: FindOptions): Promise<Outcome> {
 
   const optimizer = options.optimizer === undefined ? undefined : optimizerFlag(options.optimizer);
   const read = readSpec(options.config, "{ data: { name: mnist }, model: { preset: cnn }, optimizer: { type: SGD, lr: 0.1, momentum: 0.9 }, epochs: 1, batch_size: 64 }", "--config");
-  const config = optimizer ? { ...read.spec, optimizer } : read.spec;
+  const sets = options.set ?? [];
+  const config = applySets(optimizer ? { ...read.spec, optimizer } : read.spec, sets);
   const { where } = read;
-  const data = await loadRunData(parseRunSpec(config, where), options.dataDir, where);
+  const data = await loadRunData(withSets(sets, () => parseRunSpec(config, where)), options.dataDir, where);
 
   const store: RunStore | undefined = options.record ? openStore(storePath(options.store)) : undefined;
   const progress = rangeTestProgress(settings.numIter, options.progress);

@@ -76,6 +76,14 @@ describe("lrkit sweep", () => {
     }
   });
 
+  it("--set overrides a key of --config; without --config it is refused", async () => {
+    const { out } = await sweep("--config", config, "--json", "--set", "epochs=1", "--set", "search.scheduler=none");
+    const result = JSON.parse(out) as typeof json;
+    expect(result.sweep_id).not.toBe(json.sweep_id);
+    expect(result.trials.map((t) => t.epochs)).toEqual([1, 1, 1]);
+    await expect(sweep("--resume", json.sweep_id, "--set", "epochs=1")).rejects.toThrow("--set epochs=1: --set changes --config");
+  });
+
   it("rejects a missing config, a bad --workers and a config without search, naming the key", async () => {
     await expect(sweep()).rejects.toThrow(ConfigError);
     await expect(sweepCommand().parseAsync(["--config", config, "--workers", "-1", "--store", store], { from: "user" })).rejects.toThrow('--workers: expected a whole number ≥ 0 (0 runs trials in this thread); got "-1"');

@@ -11,6 +11,7 @@ import { ConfigError } from "../../errors.js";
 import { openStore, storePath } from "../../store/index.js";
 import { describeOverrides, runSweep, sweepJson, sweepTable, type TrialOutcome } from "../../sweep/index.js";
 import { readSpec } from "../read-spec.js";
+import { applySets, collectSet, type SetOverride } from "../set-option.js";
 
 interface SweepOptions {
   config?: string;
@@ -19,6 +20,7 @@ interface SweepOptions {
   dataDir?: string;
   store?: string;
   resume?: string;
+  set?: SetOverride[];
 }
 
 const example = "{ data: { name: iris }, model: { preset: mlp, hidden: [16] }, optimizer: { type: SGD, lr: 0.1 }, epochs: 9, batch_size: 16, search: { method: grid, space: { optimizer.lr: { loguniform: [1.0e-3, 1], points: 4 } } } }";
@@ -27,6 +29,7 @@ export function sweepCommand(): Command {
   return new Command("sweep")
     .description("run a learning-rate sweep (grid or random search, ASHA early stopping) in parallel and rank the trials")
     .addOption(new Option("-c, --config <file>", "sweep config: a run config (as lrkit train takes) plus search: { method, space, trials, seed, metric, mode, scheduler }"))
+    .addOption(new Option("--set <key.path=value>", "override one key of --config (repeatable), e.g. --set epochs=3").argParser(collectSet))
     .addOption(new Option("--workers <n>", "worker threads (default: one per core; 0 runs trials one at a time in this thread)"))
     .addOption(new Option("--json", "print one JSON object with the ranked trials and the best one on stdout"))
     .addOption(new Option("--resume <sweep-id>", "continue this sweep (without --config: with the config stored with it)"))
@@ -52,8 +55,9 @@ export function sweepCommand(): Command {
 function readConfig(options: SweepOptions): { config: Record<string, unknown>; where: string } {
   if (options.config !== undefined) {
     const { spec, where } = readSpec(options.config, example, "--config");
-    return { config: spec, where };
+    return { config: applySets(spec, options.set ?? []), where };
   }
+  if (options.set) throw new ConfigError(`--set ${options.set[0]!.argument}: --set changes --config; without it the sweep runs the config stored with it`, "--set", "set", options.set[0]!.argument);
   if (options.resume === undefined) throw new ConfigError(`--config: a sweep config is required (or --resume SWEEP_ID); e.g. ${example}`, "--config", "config", undefined);
   const store = openStore(storePath(options.store), { readonly: true });
   try {

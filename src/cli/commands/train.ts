@@ -14,6 +14,7 @@ import { openStore, storePath, type RunStore } from "../../store/index.js";
 import { readCheckpoint, runFiles } from "../../train/node/index.js";
 import { progressBar } from "../progress.js";
 import { readSpec } from "../read-spec.js";
+import { applySets, collectSet, withSets, type SetOverride } from "../set-option.js";
 
 interface TrainOptions {
   config: string;
@@ -25,12 +26,14 @@ interface TrainOptions {
   record: boolean;
   progress?: boolean;
   report?: string;
+  set?: SetOverride[];
 }
 
 export function trainCommand(): Command {
   return new Command("train")
     .description("train a model from a config file (YAML or JSON) and report what η did")
     .requiredOption("-c, --config <file>", "run config: data, model, loss, optimizer, scheduler, clip, epochs, batch_size, seed")
+    .addOption(new Option("--set <key.path=value>", "override one config key (repeatable), e.g. --set optimizer.lr=3e-3").argParser(collectSet))
     .addOption(new Option("--json", "print one JSON object with the metrics on stdout (progress stays on stderr)"))
     .addOption(new Option("--out <dir>", "keep steps.csv, epochs.jsonl, checkpoint.json and result.json in this folder"))
     .addOption(new Option("--resume <checkpoint>", "continue from a checkpoint written by --out with the same config"))
@@ -55,8 +58,11 @@ export function trainCommand(): Command {
 }
 
 async function train(options: TrainOptions): Promise<RecordedTraining> {
-  const { spec: config, where } = readSpec(options.config, "{ data: { name: mnist }, model: { preset: cnn }, optimizer: { type: Adam, lr: 0.001 }, epochs: 1, batch_size: 64 }", "--config");
-  const spec = parseRunSpec(config, where);
+  const read = readSpec(options.config, "{ data: { name: mnist }, model: { preset: cnn }, optimizer: { type: Adam, lr: 0.001 }, epochs: 1, batch_size: 64 }", "--config");
+  const sets = options.set ?? [];
+  const config = applySets(read.spec, sets);
+  const { where } = read;
+  const spec = withSets(sets, () => parseRunSpec(config, where));
   if (options.resume && !existsSync(options.resume)) throw new ConfigError(`--resume: no checkpoint at "${options.resume}"`, "--resume", "resume", options.resume);
   const resume = options.resume ? readCheckpoint(options.resume) : undefined;
   const data = await loadRunData(spec, options.dataDir, where);
