@@ -110,6 +110,7 @@ export function studyCommand(): Command {
             seconds: run.wall_seconds,
             diagnosis: summary.diagnosis,
           });
+          say(options, `${spec.name}: test accuracy ${((run.metrics.test.accuracy ?? NaN) * 100).toFixed(2)}%, ${run.wall_seconds.toFixed(0)} s\n`);
         }
       } finally {
         store.close();
