@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { loadDataset } from "../data/node/index.js";
+import { ConfigError } from "../errors.js";
+import { parseRunSpec } from "./spec.js";
+import { runTraining } from "./train.js";
+
+const iris = await loadDataset({ name: "iris" });
+const base = { data: { name: "iris" }, model: { preset: "mlp", hidden: [8] }, optimizer: { type: "SGD", lr: 0.05 }, epochs: 2, batch_size: 16, seed: 0 };
+
+describe("sharpness in a run config", () => {
+  it("defaults iters to 20 and rejects an every that is not a positive integer or iters below 1", () => {
+    expect(parseRunSpec({ ...base, sharpness: { every: 5 } }).sharpness).toEqual({ every: 5, iters: 20 });
+    for (const sharpness of [{ every: 0 }, { every: 2.5 }, { every: 5, iters: 0 }, { every: 5, extra: 1 }]) {
+      expect(() => parseRunSpec({ ...base, sharpness }, "run.yaml")).toThrow(ConfigError);
+    }
+    expect(() => parseRunSpec({ ...base, sharpness: { every: 0 } }, "run.yaml")).toThrow(/run\.yaml.*sharpness\.every/);
+  });
+
+  it("logs finite positive sharpness and 2/η every 5 steps of a short training", async () => {
+    const run = await runTraining({ ...base, sharpness: { every: 5, iters: 10 } }, { data: iris });
+    const steps = run.sharpness!.map((r) => r.step);
+    expect(steps).toEqual(Array.from({ length: Math.ceil(run.steps / 5) }, (_, i) => 5 * i));
+    for (const row of run.sharpness!) {
+      expect(Number.isFinite(row.sharpness) && row.sharpness > 0).toBe(true);
+      expect(row.threshold).toBeCloseTo(2 / 0.05, 10);
+    }
+  });
+});
