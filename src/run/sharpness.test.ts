@@ -1,4 +1,9 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { openStore } from "../store/index.js";
+import { recordTraining } from "./record-training.js";
 import { loadDataset } from "../data/node/index.js";
 import { ConfigError } from "../errors.js";
 import { parseRunSpec } from "./spec.js";
@@ -23,6 +28,22 @@ describe("sharpness in a run config", () => {
     for (const row of run.sharpness!) {
       expect(Number.isFinite(row.sharpness) && row.sharpness > 0).toBe(true);
       expect(row.threshold).toBeCloseTo(2 / 0.05, 10);
+    }
+  });
+
+  it("writes the rows to the run store as they are probed, and the summary carries them", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "lrkit-sharpness-"));
+    const store = openStore(join(dir, "runs.db"));
+    try {
+      let storedWhileRunning = 0;
+      const watch = { afterEpoch: () => void (storedWhileRunning = store.getSharpness(store.listRuns()[0]!.id).length) };
+      const recorded = await recordTraining({ ...base, epochs: 1, sharpness: { every: 4, iters: 5 } }, { data: iris, store, name: "sharpness", callbacks: [watch] });
+      expect(storedWhileRunning).toBe(recorded.run.sharpness!.length);
+      expect(store.getSharpness(recorded.runId!)).toEqual(recorded.run.sharpness);
+      expect(recorded.summary.sharpness).toEqual(recorded.run.sharpness);
+    } finally {
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -38,6 +38,8 @@ export interface TrainingRunOptions {
   keepParams?: boolean;
   /** Where config errors point, e.g. the config file's name. */
   where?: string;
+  /** Told each sharpness row as it is probed (e.g. to write it to the run store while the run goes on). */
+  onSharpness?: (row: SharpnessRow) => void;
 }
 
 export interface TrainingRunResult {
@@ -82,7 +84,7 @@ export async function fitRun(run: BuiltRun, options: Omit<TrainingRunOptions, "d
   let sharpness: SharpnessMonitor | undefined;
   if (spec.sharpness) {
     const [batch] = run.batches.epoch(0);
-    sharpness = sharpnessMonitor({ model, loss: run.objective.loss, batch: batch!, every: spec.sharpness.every, iters: spec.sharpness.iters, seed: spec.seed });
+    sharpness = sharpnessMonitor({ model, loss: run.objective.loss, batch: batch!, every: spec.sharpness.every, iters: spec.sharpness.iters, seed: spec.seed, onRow: options.onSharpness });
     callbacks.push(sharpness);
   }
   callbacks.push(...(options.callbacks ?? []));

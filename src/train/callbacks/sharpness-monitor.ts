@@ -5,16 +5,11 @@
  * The loss is the training loss (train mode, the fixed key), so it is the function the step descends.
  */
 import { jax, type JaxArray, type Params } from "../../engine/index.js";
+import type { SharpnessRow } from "../../log/index.js";
 import type { ArrayBatch } from "../batches.js";
 import type { Callback } from "../callback.js";
 import { sharpnessProbe, stabilityThreshold, type SharpnessRule } from "../sharpness/index.js";
 import { trainingLoss, type LossFn, type TrainableModel } from "../training-loss.js";
-
-export interface SharpnessRow {
-  step: number;
-  sharpness: number;
-  threshold: number;
-}
 
 export interface SharpnessMonitorOptions {
   model: TrainableModel;
@@ -25,7 +20,11 @@ export interface SharpnessMonitorOptions {
   iters: number;
   rule?: SharpnessRule;
   seed?: number;
+  /** Told each row as it is recorded (e.g. to write it to the run store while the run goes on). */
+  onRow?: (row: SharpnessRow) => void;
 }
+
+export type { SharpnessRow };
 
 export interface SharpnessMonitor extends Callback {
   readonly rows: SharpnessRow[];
@@ -33,7 +32,7 @@ export interface SharpnessMonitor extends Callback {
 
 type ProbeData = { x: JaxArray; y: JaxArray; buffers: Params; key: JaxArray };
 
-export function sharpnessMonitor({ model, loss, batch, every, iters, rule = { kind: "sgd" }, seed = 0 }: SharpnessMonitorOptions): SharpnessMonitor {
+export function sharpnessMonitor({ model, loss, batch, every, iters, rule = { kind: "sgd" }, seed = 0, onRow }: SharpnessMonitorOptions): SharpnessMonitor {
   const probeLoss = (params: Params, d: ProbeData): JaxArray => {
     const [value, buffers] = trainingLoss(model, loss, d.buffers, d.x, d.y, d.key)(params);
     jax.tree.dispose(buffers);
@@ -48,7 +47,9 @@ export function sharpnessMonitor({ model, loss, batch, every, iters, rule = { ki
       if (state.step % every !== 0) return;
       const data: ProbeData = { x: batch.x, y: batch.y, buffers: state.buffers, key };
       const sharpness = await probe(state.params, data);
-      rows.push({ step: state.step, sharpness, threshold: stabilityThreshold(rule, state.lr) });
+      const row = { step: state.step, sharpness, threshold: stabilityThreshold(rule, state.lr) };
+      rows.push(row);
+      onRow?.(row);
     },
     afterFit() {
       dispose();
