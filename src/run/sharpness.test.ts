@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { openStore } from "../store/index.js";
 import { recordTraining } from "./record-training.js";
+import { trainSummary } from "./summaries.js";
 import { loadDataset } from "../data/node/index.js";
 import { ConfigError } from "../errors.js";
 import { parseRunSpec } from "./spec.js";
@@ -45,5 +46,24 @@ describe("sharpness in a run config", () => {
       store.close();
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it("the train summary's diagnosis of an oscillating run names the step where η·λ_max reached 2", async () => {
+    const run = await runTraining({ ...base, epochs: 1 }, { data: iris });
+    let state = 3;
+    const uniform = () => {
+      state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+      return (state + 0.5) / 2 ** 32;
+    };
+    const step = Array.from({ length: 400 }, (_, i) => i);
+    const loss = step.map(() => 2.3 + 0.5 * Math.sqrt(-2 * Math.log(uniform())) * Math.cos(2 * Math.PI * uniform()));
+    const steps = { step, epoch: step.map(() => 0), lr: step.map(() => 0.5), loss, gradNorm: step.map(() => 1) };
+    const sharpness = [
+      { step: 0, sharpness: 1, threshold: 4 },
+      { step: 100, sharpness: 4.5, threshold: 4 },
+    ];
+    const { diagnosis } = trainSummary({ ...run, history: { ...run.history, steps, epochs: [] }, sharpness }, undefined);
+    expect(diagnosis.verdict).toBe("oscillating");
+    expect(diagnosis.evidence).toContain("η·λ_max reached 2 at step 100: the loss oscillates along the sharpest direction");
   });
 });
