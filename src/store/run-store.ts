@@ -264,7 +264,7 @@ export class RunStore {
   exportRuns(ids: readonly string[] | undefined, format: ExportFormat): Generator<string> {
     oneOf(format, ["csv", "json"], "format");
     const rows = ids === undefined ? (this.sql("SELECT * FROM runs ORDER BY created_at, id").all() as RunRow[]) : ids.map((id) => this.runRow(id));
-    return exportRuns(rows.map(toRunRecord), format, (id) => this.getSteps(id), (id) => this.epochRows(id));
+    return exportRuns(rows.map(toRunRecord), format, (id) => this.getSteps(id), (id) => this.epochRows(id), (id) => this.getSharpness(id));
   }
 
   close(): void {

@@ -54,4 +54,14 @@ describe("sharpness rows in the run store", () => {
     expect(store.getSharpness(id)).toEqual(rows);
     store.close();
   });
+
+  it("exports the rows with the run as JSON, and no sharpness key for a run without them", () => {
+    const store = openStore(path);
+    const id = store.createRun({ kind: "train", config: {} });
+    const other = store.createRun({ kind: "train", config: {} });
+    store.logSharpness(id, rows);
+    const runs = (JSON.parse([...store.exportRuns([id, other], "json")].join("")) as { runs: { sharpness?: unknown }[] }).runs;
+    expect(runs.map((r) => r.sharpness)).toEqual([rows, undefined]);
+    store.close();
+  });
 });
