@@ -1,12 +1,13 @@
 /**
  * One training run recorded as `lrkit train` records it: the config checked and the run built
  * first (a bad config is an error before anything is recorded), then a run of kind "train" in the
- * store with its steps and epochs logged as it goes, and its final status, metrics and
+ * store with its steps, epochs and sharpness probes logged as it goes, and its final status, metrics and
  * `TrainSummary` (with the diagnosis); with `files`, the log, checkpoints and result in a folder
  * too.
  */
 import type { TrainTest } from "../data/index.js";
-import type { RunLog } from "../log/index.js";
+import type { RunLog, SharpnessRow } from "../log/index.js";
+import type { RunStore } from "../store/index.js";
 import { runLogger, type Callback, type Checkpoint } from "../train/index.js";
 import type { RunFiles } from "../train/node/index.js";
 import { buildRun } from "./build.js";
@@ -17,7 +18,7 @@ import { fitRun, type TrainingRunResult } from "./train.js";
 
 export interface RecordedTrainingOptions {
   data: TrainTest;
-  store?: RunRecorder & RunLog;
+  store?: RunRecorder & RunLog & Pick<RunStore, "logSharpness">;
   /** The run's name in the store (the config file, or a label). */
   name: string;
   callbacks?: Callback[];
@@ -43,7 +44,9 @@ export async function recordTraining(config: unknown, options: RecordedTrainingO
     const callbacks: Callback[] = [...(options.callbacks ?? [])];
     if (store && id) callbacks.push(runLogger(store, id));
     if (files) callbacks.push(runLogger(files, id ?? "run"));
-    const run = await fitRun(built, { callbacks, resume: options.resume, saveCheckpoint: files ? (c) => files.saveCheckpoint(c) : undefined }, started);
+    const onSharpness = store && id ? (row: SharpnessRow) => store.logSharpness(id, [row]) : undefined;
+    const saveCheckpoint = files ? (c: Checkpoint) => files.saveCheckpoint(c) : undefined;
+    const run = await fitRun(built, { callbacks, resume: options.resume, saveCheckpoint, onSharpness }, started);
     const summary = trainSummary(run, id);
     files?.saveResult(summary);
     return { value: { run, summary }, end: { status: trainStatus(run), metrics: run.metrics, summary, error: run.stopped?.reason } };

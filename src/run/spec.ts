@@ -15,6 +15,7 @@
  *   epochs: 2
  *   batch_size: 64
  *   seed: 0
+ *   sharpness: { every: 50, iters: 20 }          # optional: λ_max of the Hessian every 50 steps
  *
  * What needs the data — that a `monitor` names a metric the task reports, that the loss fits the
  * task, the steps per epoch — is checked by `buildRun`, still before any training.
@@ -34,6 +35,12 @@ const earlyStoppingSpec = z.strictObject({
   patience: z.number().int().min(1).default(3),
   min_delta: z.number().min(0).default(0),
   restore_best: z.boolean().default(true),
+});
+
+/** Sharpness probe: λ_max of the training loss's Hessian every `every` steps, `iters` power iterations each. */
+const sharpnessSpec = z.strictObject({
+  every: z.number().int().positive(),
+  iters: z.number().int().min(1).default(20),
 });
 
 const divergenceSpec = z.strictObject({
@@ -58,6 +65,7 @@ const runKeys = z.strictObject({
   early_stopping: earlyStoppingSpec.optional(),
   divergence: z.union([divergenceSpec, z.literal(false)]).default({ factor: 4, warmup_steps: 10, beta: 0.98 }),
   checkpoint_every: z.number().int().positive().optional(),
+  sharpness: sharpnessSpec.optional(),
 });
 
 /** The top-level keys of a run config. */

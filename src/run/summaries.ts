@@ -9,7 +9,7 @@ import type { RangeTestSummary, TrainSummary } from "../log/index.js";
 import { diagnoseLr, type LrDiagnosis } from "../report/index.js";
 import type { TrainingRunResult } from "./train.js";
 
-/** What a training run did, with the diagnosis of what η did (from its whole logged curves). */
+/** What a training run did, with the diagnosis of what η did (from its whole logged curves and its sharpness probes). */
 export function trainSummary(run: TrainingRunResult, runId: string | undefined): TrainSummary & { diagnosis: LrDiagnosis } {
   const { steps, epochs } = run.history;
   const divergence = run.spec.divergence ? { factor: run.spec.divergence.factor, beta: run.spec.divergence.beta } : undefined;
@@ -21,7 +21,8 @@ export function trainSummary(run: TrainingRunResult, runId: string | undefined):
     wall_seconds: run.wall_seconds,
     lr_final: run.lr_final,
     stopped: run.stopped ?? null,
-    diagnosis: diagnoseLr({ steps: steps.step, loss: steps.loss, lr: steps.lr, gradNorm: steps.gradNorm, epochs, stopped: run.stopped, divergence }),
+    diagnosis: diagnoseLr({ steps: steps.step, loss: steps.loss, lr: steps.lr, gradNorm: steps.gradNorm, epochs, stopped: run.stopped, divergence, sharpness: run.sharpness }),
+    ...(run.sharpness && { sharpness: run.sharpness }),
   };
 }
 

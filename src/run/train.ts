@@ -22,7 +22,7 @@ import { epochRowSchema, stepRowSchema, type EpochRow, type StepRow } from "../l
 import type { Model } from "../nn/index.js";
 import type { Optimizer, OptimizerState, OptimizerStateData } from "../optim/index.js";
 import type { Scheduler } from "../schedules/index.js";
-import { checkpointing, createEvaluator, createTrainer, divergenceGuard, earlyStopping, history, scheduleLr, type Callback, type Checkpoint, type History, type Metrics, type TrainState } from "../train/index.js";
+import { checkpointing, createEvaluator, createTrainer, divergenceGuard, earlyStopping, history, scheduleLr, sharpnessMonitor, type Callback, type Checkpoint, type History, type Metrics, type SharpnessMonitor, type SharpnessRow, type TrainState } from "../train/index.js";
 import { buildRun, type BuiltRun } from "./build.js";
 import { parseRunSpec, type RunSpec } from "./spec.js";
 
@@ -38,6 +38,8 @@ export interface TrainingRunOptions {
   keepParams?: boolean;
   /** Where config errors point, e.g. the config file's name. */
   where?: string;
+  /** Told each sharpness row as it is probed (e.g. to write it to the run store while the run goes on). */
+  onSharpness?: (row: SharpnessRow) => void;
 }
 
 export interface TrainingRunResult {
@@ -50,6 +52,8 @@ export interface TrainingRunResult {
   stopped: TrainState["stop"];
   /** The whole run's log, the part before a resumed checkpoint included. */
   history: History;
+  /** λ_max of the Hessian and 2/η at every probed step, when the config asks for `sharpness`. */
+  sharpness?: SharpnessRow[];
   model: Model;
   params?: Params;
   buffers?: Params;
@@ -76,6 +80,12 @@ export async function fitRun(run: BuiltRun, options: Omit<TrainingRunOptions, "d
   }
   if (options.saveCheckpoint) {
     callbacks.push(checkpointing({ optimizer, scheduler, seed: spec.seed, everyEpochs: spec.checkpoint_every, history: log, save: options.saveCheckpoint }));
+  }
+  let sharpness: SharpnessMonitor | undefined;
+  if (spec.sharpness) {
+    const [batch] = run.batches.epoch(0);
+    sharpness = sharpnessMonitor({ model, loss: run.objective.loss, batch: batch!, every: spec.sharpness.every, iters: spec.sharpness.iters, seed: spec.seed, onRow: options.onSharpness });
+    callbacks.push(sharpness);
   }
   callbacks.push(...(options.callbacks ?? []));
   if (start.log) replayLog(start.log, callbacks);
@@ -120,6 +130,7 @@ export async function fitRun(run: BuiltRun, options: Omit<TrainingRunOptions, "d
     lr_final: log.steps.lr.at(-1) ?? run.lr,
     stopped: out.stopped,
     history: log,
+    ...(sharpness && { sharpness: sharpness.rows }),
     model,
   };
   if (options.keepParams) return { ...result, params: out.params, buffers: out.buffers };

@@ -2,7 +2,7 @@
  * The dashboard's JSON API over the run store (read-only):
  *
  *   GET /api/runs?status=&kind=&sweep=&limit=   runs newest first, with log sizes and best metrics
- *   GET /api/runs/:id                            one run and its epoch log
+ *   GET /api/runs/:id                            one run, its epoch log and its sharpness probes
  *   GET /api/runs/:id/steps?since=&limit=        its step log after step `since`, as columns
  *   GET /api/sweeps                              sweeps newest first
  *   GET /api/sweeps/:id                          one sweep: its trials with their runs and epochs, the swept keys
@@ -38,7 +38,7 @@ export function apiRoutes(app: FastifyInstance, handle: StoreHandle): void {
     parseParams(emptyQuery, request.query, "query");
     const store = handle.require();
     const run = store.getRun(id);
-    return sendJson(reply, { run, epochs: store.getEpochs(run.id) } satisfies RunResponse);
+    return sendJson(reply, { run, epochs: store.getEpochs(run.id), sharpness: store.getSharpness(run.id) } satisfies RunResponse);
   });
 
   app.get("/api/runs/:id/steps", (request, reply) => {

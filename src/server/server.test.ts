@@ -79,6 +79,7 @@ beforeAll(async () => {
     { step: 1, epoch: 0, lr: 0.1, loss: NaN },
   ]);
   writer.logEpoch(runId, { epoch: 0, step: 2, lr: 0.1, trainLoss: 2, val: { loss: 1.5, accuracy: 0.6 }, seconds: 1 });
+  writer.logSharpness(runId, [{ step: 0, sharpness: 12.5, threshold: 20 }]);
   server = await startDashServer({ storePath: join(dir, "lrkit.db"), webRoot: join(dir, "web"), port: 0, liveIntervalMs: 50 });
 });
 
@@ -96,6 +97,7 @@ describe("lrkit dash server", () => {
     const one = await getJson(`/api/runs/${runId.slice(0, 9)}`);
     expect((one.json.run as { id: string; stepCount: number }).stepCount).toBe(2);
     expect((one.json.epochs as unknown[]).length).toBe(1);
+    expect(one.json.sharpness).toEqual([{ step: 0, sharpness: 12.5, threshold: 20 }]);
     const steps = await getJson(`/api/runs/${runId}/steps?since=0`);
     expect(steps.json.steps).toEqual({ step: [1], epoch: [0], lr: [0.1], loss: ["NaN"], gradNorm: ["NaN"] });
   });

@@ -5,16 +5,18 @@
  * not finite (a diverged loss) travel as the strings "NaN", "Infinity" and "-Infinity", since JSON
  * has none of them, and the pages parse what they receive with the same schemas.
  */
-import type { EpochRow, StepColumns } from "../log/index.js";
+import type { EpochRow, SharpnessRow, StepColumns } from "../log/index.js";
 import type { Comparison, ComparisonRow, RunSummary, SweepRecord, TrialRecord } from "../store/index.js";
 
 export interface RunsResponse {
   runs: RunSummary[];
 }
 
+/** A run with its epoch log and its sharpness probes (none when it made none). */
 export interface RunResponse {
   run: RunSummary;
   epochs: EpochRow[];
+  sharpness: SharpnessRow[];
 }
 
 export interface StepsResponse {

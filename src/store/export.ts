@@ -6,13 +6,13 @@
  * (pandas and numpy read these), a missing gradient norm as an empty field.
  *
  * JSON: `{"format": "lrkit-runs", "version": 1, "runs": [...]}`, each run its record plus
- * `epochs` and `steps` arrays, one run per line; non-finite numbers as the strings "NaN",
+ * `epochs` and `steps` arrays (and `sharpness`, for a run with sharpness probes), one run per line; non-finite numbers as the strings "NaN",
  * "Infinity", "-Infinity" (JSON has no literal for them).
  *
  * Both come as a sequence of text chunks, one run at a time, so a large store is never held in
  * memory as one string.
  */
-import type { EpochRow, StepRow } from "../log/index.js";
+import type { EpochRow, SharpnessRow, StepRow } from "../log/index.js";
 import type { ExportFormat, RunRecord } from "./types.js";
 import { toPlainJson } from "./values.js";
 
@@ -23,6 +23,7 @@ export function* exportRuns(
   format: ExportFormat,
   steps: (runId: string) => StepRow[],
   epochs: (runId: string) => EpochRow[],
+  sharpness: (runId: string) => SharpnessRow[],
 ): Generator<string> {
   if (format === "csv") {
     yield `${CSV_HEADER}\n`;
@@ -36,7 +37,8 @@ export function* exportRuns(
   yield '{"format":"lrkit-runs","version":1,"runs":[';
   let first = true;
   for (const run of runs) {
-    yield `${first ? "" : ","}\n${toPlainJson({ ...run, epochs: epochs(run.id), steps: steps(run.id) })}`;
+    const probes = sharpness(run.id);
+    yield `${first ? "" : ","}\n${toPlainJson({ ...run, epochs: epochs(run.id), steps: steps(run.id), ...(probes.length > 0 && { sharpness: probes }) })}`;
     first = false;
   }
   yield "\n]}\n";

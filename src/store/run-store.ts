@@ -3,11 +3,13 @@
  * the sweeps runs belong to, in one SQLite file that several processes and worker threads can
  * write to at once (see `schema.ts` for the connection settings).
  *
+ * Sharpness probes (λ_max beside 2/η, when the run config asks for them) have their own rows.
+ *
  * Logging is idempotent per step and per epoch (a run resumed from a checkpoint may log the same
  * step again; the later row wins). Each `logSteps` call is one transaction, so a trainer should
  * batch its rows (e.g. every 50–100 steps): a batch of 100 rows costs a fraction of a millisecond.
  */
-import type { EpochRow, StepRow } from "../log/index.js";
+import type { EpochRow, SharpnessRow, StepRow } from "../log/index.js";
 import { resolve } from "node:path";
 import type Database from "better-sqlite3";
 import { ConfigError } from "../errors.js";
@@ -128,6 +130,16 @@ export class RunStore {
     });
   }
 
+  /** Appends (or replaces, by step number) sharpness probe rows in one transaction. */
+  logSharpness(runId: string, rows: readonly SharpnessRow[]): void {
+    if (rows.length === 0) return;
+    this.write(`logging ${rows.length} sharpness rows of run ${runId}`, () => {
+      this.touch(runId);
+      const insert = this.sql("INSERT OR REPLACE INTO sharpness (run_id, step, sharpness, threshold) VALUES (?, ?, ?, ?)");
+      for (const r of rows) insert.run(runId, r.step, toColumn(r.sharpness), toColumn(r.threshold));
+    });
+  }
+
   finishRun(runId: string, end: RunEnd): void {
     oneOf(end.status, runStatuses.filter((s) => s !== "running"), "status");
     const now = new Date().toISOString();
@@ -166,6 +178,18 @@ export class RunStore {
       const gradNorm = fromColumn(r.grad_norm);
       return { step: r.step, epoch: r.epoch, lr: number(r.lr), loss: number(r.loss), ...(gradNorm === undefined ? {} : { gradNorm }) };
     });
+  }
+
+  /** The run's sharpness rows in step order; none for a run without them or a store that predates them (opened read-only). */
+  getSharpness(runId: string): SharpnessRow[] {
+    this.requireExact("run", runId);
+    if (!this.sql("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'sharpness'").get()) return [];
+    const rows = this.sql("SELECT step, sharpness, threshold FROM sharpness WHERE run_id = ? ORDER BY step").all(runId) as {
+      step: number;
+      sharpness: number | string | null;
+      threshold: number | string | null;
+    }[];
+    return rows.map((r) => ({ step: r.step, sharpness: number(r.sharpness), threshold: number(r.threshold) }));
   }
 
   getEpochs(runId: string): EpochRow[] {
@@ -240,7 +264,7 @@ export class RunStore {
   exportRuns(ids: readonly string[] | undefined, format: ExportFormat): Generator<string> {
     oneOf(format, ["csv", "json"], "format");
     const rows = ids === undefined ? (this.sql("SELECT * FROM runs ORDER BY created_at, id").all() as RunRow[]) : ids.map((id) => this.runRow(id));
-    return exportRuns(rows.map(toRunRecord), format, (id) => this.getSteps(id), (id) => this.epochRows(id));
+    return exportRuns(rows.map(toRunRecord), format, (id) => this.getSteps(id), (id) => this.epochRows(id), (id) => this.getSharpness(id));
   }
 
   close(): void {

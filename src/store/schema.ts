@@ -66,6 +66,21 @@ CREATE TABLE epochs (
 ) WITHOUT ROWID;
 `;
 
+/**
+ * Tables added after schema version 1, created if missing on every writable open, so a store an
+ * older lrkit wrote gains them without a version change (and that lrkit can still read it). A
+ * read-only open of such a store sees them missing; readers then find no rows.
+ */
+const additions = `
+CREATE TABLE IF NOT EXISTS sharpness (
+  run_id TEXT NOT NULL REFERENCES runs (id),
+  step INTEGER NOT NULL,
+  sharpness REAL,
+  threshold REAL,
+  PRIMARY KEY (run_id, step)
+) WITHOUT ROWID;
+`;
+
 export interface OpenOptions {
   /** Open without writing: the file must exist and be a run store; nothing is created. */
   readonly?: boolean;
@@ -91,7 +106,10 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database.
         db.pragma("journal_mode = WAL");
         db.pragma("synchronous = NORMAL");
         db.pragma("foreign_keys = ON");
-        db.transaction(() => checkOrCreate(db, path, true)).immediate();
+        db.transaction(() => {
+          checkOrCreate(db, path, true);
+          db.exec(additions);
+        }).immediate();
       } else {
         checkOrCreate(db, path, false);
       }

@@ -57,6 +57,22 @@ describe("runSweep in this thread", () => {
     expect(json.trials[0]).toMatchObject({ rank: 1, overrides: result.trials[0]!.overrides, status: "completed", stopped_early: false, epochs: 9 });
   });
 
+  it("records each trial's sharpness probes when the config asks for them", async () => {
+    const config = { ...base, epochs: 1, sharpness: { every: 3, iters: 5 }, search: { method: "grid", space: { "optimizer.lr": { values: [0.05, 0.2] } } } };
+    const result = await runSweep(config, { storePath, workers: 0, where: "sweep.yaml" });
+    expect(result.trials.map((t) => t.status)).toEqual(["completed", "completed"]);
+    const store = openStore(storePath, { readonly: true });
+    try {
+      for (const t of result.trials) {
+        const rows = store.getSharpness(t.runId!);
+        expect(rows.map((r) => r.step)).toEqual([0, 3, 6]);
+        for (const r of rows) expect(r.threshold).toBeCloseTo(2 / (t.overrides["optimizer.lr"] as number), 10);
+      }
+    } finally {
+      store.close();
+    }
+  });
+
   it("records a trial that throws as failed with its error, and goes on", async () => {
     const config = { ...base, epochs: 2, search: { method: "grid", space: { model: { values: [{ preset: "cnn" }, { preset: "mlp", hidden: [8] }] } } } };
     const result = await runSweep(config, { storePath, workers: 0 });

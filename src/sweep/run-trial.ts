@@ -1,8 +1,8 @@
 /**
  * One trial of a sweep, start to end, in whichever thread runs it: a run record in the store
  * (`recordRun`: kind "sweep-trial", filed under the sweep and the trial's key), the data (loaded
- * once per thread: `loadDataset` caches named datasets), `runTraining` with the run log and, under ASHA, the
- * callback that asks whether to go on, and the run's end — completed, stopped (by ASHA), diverged
+ * once per thread: `loadDataset` caches named datasets), `runTraining` with the run log (sharpness probes
+ * included, when the config asks for them) and, under ASHA, the callback that asks whether to go on, and the run's end — completed, stopped (by ASHA), diverged
  * or failed with its error. A trial that throws never throws out of here: it is recorded as failed.
  */
 import type { TrialSummary } from "../log/index.js";
@@ -63,7 +63,8 @@ export async function runTrial(task: TrialTask, env: TrialEnvironment, decide: D
         env.onStart?.(id!);
         const data = await loadRunData(parseRunSpec(task.config, task.where), env.dataDir, task.where);
         const asha = task.asha ? ashaCallback(task.metric, decide, task.asha.reductionFactor) : undefined;
-        const run = await runTraining(task.config, { data, callbacks: [runLogger(env.store, id!), ...(asha ? [asha] : [])], where: task.where });
+        const callbacks = [runLogger(env.store, id!), ...(asha ? [asha] : [])];
+        const run = await runTraining(task.config, { data, callbacks, where: task.where, onSharpness: (row) => env.store.logSharpness(id!, [row]) });
         const stoppedEarly = asha?.stopped ?? false;
         const status = stoppedEarly ? "stopped" : trainStatus(run);
         const summary: TrialSummary = { ...trainSummary(run, id), overrides: task.overrides, stopped_early: stoppedEarly };

@@ -16,3 +16,14 @@ export { createObjective, parseLossSpec, lossAliases, type Objective, type LossN
 export { createEvaluator, metricNames, type Evaluator } from "./evaluate.js";
 export { checkpointing, captureCheckpoint, type CheckpointingOptions } from "./callbacks/checkpointing.js";
 export { runLogger } from "./callbacks/run-logger.js";
+export { sharpnessMonitor, type SharpnessMonitor, type SharpnessMonitorOptions, type SharpnessRow } from "./callbacks/sharpness-monitor.js";
+export {
+  sharpnessProbe,
+  hessianVectorProduct,
+  adamPreconditioner,
+  inverseSqrtPreconditioner,
+  stabilityThreshold,
+  type SharpnessOptions,
+  type SharpnessRule,
+  type ParamsLoss,
+} from "./sharpness/index.js";

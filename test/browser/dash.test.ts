@@ -138,7 +138,7 @@ describe("lrkit dash in Chromium", () => {
     await page.close();
   });
 
-  it("updates a running run's charts within seconds as the trainer logs rows", async () => {
+  it("updates a running run's charts within seconds as the trainer logs rows, sharpness λ_max against 2/η with each epoch", async () => {
     const page = await newPage();
     const errors = await open(page, `/run.html?id=${ids.live}`);
     const points = async (selector: string) => Number((await page.getAttribute(selector, "data-points")) ?? 0);
@@ -146,8 +146,14 @@ describe("lrkit dash in Chromium", () => {
     store.logSteps(ids.live, steps(50, 120, 0.05));
     await expect.poll(() => points("#loss-chart"), { timeout: 5000 }).toBe(240);
     expect(await points("#lr-chart")).toBe(120);
+    expect(await page.locator("#sharpness-chart").count()).toBe(0);
+    store.logSharpness(ids.live, [
+      { step: 0, sharpness: 12, threshold: 40 },
+      { step: 100, sharpness: 41, threshold: 40 },
+    ]);
     store.logEpoch(ids.live, { epoch: 0, step: 120, lr: 0.05, trainLoss: 0.4, val: { loss: 0.42, accuracy: 0.88 }, seconds: 1 });
     await page.waitForSelector("#epoch-charts figure", { timeout: 5000 });
+    await expect.poll(() => points("#sharpness-chart"), { timeout: 5000 }).toBe(4);
     store.finishRun(ids.live, { status: "completed" });
     await page.waitForSelector('#run-header[data-status="completed"]', { timeout: 5000 });
     await page.screenshot({ path: join(artifacts, "dash-live-run.png"), fullPage: true });

@@ -48,14 +48,15 @@ export function runsCommand(): Command {
 
   runs
     .command("show")
-    .description("one run: its config, status, error, final metrics and per-epoch log")
+    .description("one run: its config, status, error, final metrics, per-epoch log and sharpness probes")
     .argument("<id>", "run id (or a prefix of one)")
     .action((id: string, _options: unknown, command: Command) => {
       const options = command.optsWithGlobals<GlobalOptions>();
       withStore(options.store, (store) => {
         const run = store.getRun(id);
         const epochs = store.getEpochs(run.id);
-        print(options.json ? `${toPlainJson({ ...run, epochs }, 2)}\n` : showText(run, epochs));
+        const sharpness = store.getSharpness(run.id);
+        print(options.json ? `${toPlainJson({ ...run, epochs, ...(sharpness.length > 0 && { sharpness }) }, 2)}\n` : showText(run, epochs, sharpness));
       });
     });
 
@@ -148,7 +149,7 @@ function listTable(runs: readonly RunSummary[]): string {
   return table([["id", "name", "kind", "status", "created", "epochs", "steps", "best val", "lr"], ...rows]);
 }
 
-function showText(run: RunSummary, epochs: ReturnType<RunStore["getEpochs"]>): string {
+function showText(run: RunSummary, epochs: ReturnType<RunStore["getEpochs"]>, sharpness: ReturnType<RunStore["getSharpness"]>): string {
   const fields: [string, string | undefined][] = [
     ["run", run.id],
     ["name", run.name],
@@ -171,6 +172,10 @@ function showText(run: RunSummary, epochs: ReturnType<RunStore["getEpochs"]>): s
     const valKeys = [...new Set(epochs.flatMap((e) => Object.keys(e.val)))];
     const rows = epochs.map((e) => [String(e.epoch), String(e.step), num(e.lr), num(e.trainLoss), ...valKeys.map((k) => cell(e.val[k])), num(e.seconds)]);
     text += `epochs:\n${indent(table([["epoch", "step", "lr", "train loss", ...valKeys.map((k) => `val ${k}`), "seconds"], ...rows]))}`;
+  }
+  if (sharpness.length > 0) {
+    const rows = sharpness.map((r) => [String(r.step), num(r.sharpness), num(r.threshold), num(r.sharpness / r.threshold)]);
+    text += `sharpness:\n${indent(table([["step", "λ_max", "threshold", "λ_max / threshold"], ...rows]))}`;
   }
   return text;
 }

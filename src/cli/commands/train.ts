@@ -1,7 +1,8 @@
 /**
  * `lrkit train --config run.yaml`: one training run from a config file. Progress bars go to
  * stderr, the summary (or `--json`) to stdout; every run is recorded in the run store, and
- * `--out DIR` keeps its per-step log, epoch log, checkpoints and result as files.
+ * `--out DIR` keeps its per-step log, epoch log, checkpoints and result as files. `--sharpness K`
+ * probes λ_max every K steps (the config's `sharpness`, if it has one, wins).
  */
 import { existsSync } from "node:fs";
 import { Command, Option } from "commander";
@@ -12,6 +13,7 @@ import { parseRunSpec, recordTraining, type RecordedTraining } from "../../run/i
 import { loadRunData } from "../../run/node/index.js";
 import { openStore, storePath, type RunStore } from "../../store/index.js";
 import { readCheckpoint, runFiles } from "../../train/node/index.js";
+import { numberOption } from "../number-option.js";
 import { progressBar } from "../progress.js";
 import { readSpec } from "../read-spec.js";
 import { applySets, collectSet, withSets, type SetOverride } from "../set-option.js";
@@ -27,6 +29,7 @@ interface TrainOptions {
   progress?: boolean;
   report?: string;
   set?: SetOverride[];
+  sharpness?: number;
 }
 
 export function trainCommand(): Command {
@@ -42,6 +45,11 @@ export function trainCommand(): Command {
     .addOption(new Option("--no-record", "do not record the run in the run store"))
     .addOption(new Option("--progress", "draw progress bars even when stderr is not a terminal"))
     .addOption(new Option("--report <file.html>", "write a self-contained HTML report of the run (needs the run store)"))
+    .addOption(
+      new Option("--sharpness <K>", "probe λ_max of the Hessian every K steps (20 power iterations) beside 2/η, unless the config sets sharpness").argParser(
+        numberOption("--sharpness", { integer: true, min: 1 }),
+      ),
+    )
     .action(async (options: TrainOptions) => {
       if (options.report) {
         if (!options.record) throw new ConfigError("--report reads the run from the run store; drop --no-record", "--report", "report", options.report);
@@ -60,8 +68,9 @@ export function trainCommand(): Command {
 async function train(options: TrainOptions): Promise<RecordedTraining> {
   const read = readSpec(options.config, "{ data: { name: mnist }, model: { preset: cnn }, optimizer: { type: Adam, lr: 0.001 }, epochs: 1, batch_size: 64 }", "--config");
   const sets = options.set ?? [];
-  const config = applySets(read.spec, sets);
+  const overridden = applySets(read.spec, sets);
   const { where } = read;
+  const config = options.sharpness === undefined || overridden.sharpness !== undefined ? overridden : { ...overridden, sharpness: { every: options.sharpness, iters: 20 } };
   const spec = withSets(sets, () => parseRunSpec(config, where));
   if (options.resume && !existsSync(options.resume)) throw new ConfigError(`--resume: no checkpoint at "${options.resume}"`, "--resume", "resume", options.resume);
   const resume = options.resume ? readCheckpoint(options.resume) : undefined;

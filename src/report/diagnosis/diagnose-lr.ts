@@ -48,6 +48,9 @@
  *   good MNIST run sits at ~0.1–0.3 with noise of tens of percent of that level). A run that
  *   starts near its floor (fine-tuning) cannot fall by half, so it is judged plateaued or too slow.
  *
+ * An oscillating or diverged run with sharpness probes gains the evidence of the first probe where
+ * η·λ_max ≥ 2 (`edgeOfStabilityEvidence`).
+ *
  * Runs shorter than 20 logged steps are only judged for divergence and direction: diverged as
  * above, oscillating if the loss ended 1.5 × above its start, otherwise good, with "too few steps
  * to judge" in the evidence.
@@ -80,6 +83,7 @@ import {
   VAL_PATIENCE,
 } from "./thresholds.js";
 import { findDivergence } from "../../curves/index.js";
+import { edgeOfStabilityEvidence } from "./edge-of-stability.js";
 import type { LrDiagnosis, LrDiagnosisDetails, LrDiagnosisInput, LrVerdict } from "./types.js";
 import { findValPlateau, type ValPlateau } from "./val-plateau.js";
 
@@ -134,7 +138,8 @@ export function diagnoseLr(run: LrDiagnosisInput): LrDiagnosis {
   const scheduled = lrPeak > lrLow * (1 + 1e-9);
   const context: Context = { run, m, details, scheduled, lrName: scheduled ? "the peak lr (max_lr)" : "lr" };
   const judgement = judge(context, bad, val);
-  return { verdict: judgement.verdict, evidence: judgement.evidence, suggestion: judgement.suggestion, details: { ...details, ...judgement.extra } };
+  const edge = judgement.verdict === "oscillating" || judgement.verdict === "diverged" ? edgeOfStabilityEvidence(run.sharpness) : undefined;
+  return { verdict: judgement.verdict, evidence: edge ? [...judgement.evidence, edge] : judgement.evidence, suggestion: judgement.suggestion, details: { ...details, ...judgement.extra } };
 }
 
 function judge(c: Context, bad: number, val: ValPlateau | undefined): Judgement {

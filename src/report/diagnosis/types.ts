@@ -1,5 +1,6 @@
 /** What the learning-rate diagnosis reads (a run's logged curves) and what it returns. */
 import type { DivergenceRule } from "../../curves/index.js";
+import type { SharpnessRow } from "../../log/index.js";
 
 /** What η did in a run; see `diagnoseLr` for the definitions. */
 export type LrVerdict = "diverged" | "oscillating" | "too_slow" | "plateaued" | "good" | "inconclusive";
@@ -23,6 +24,8 @@ export interface LrDiagnosisInput {
   stopped?: { kind: string; reason: string };
   /** The divergence rule (`curves/divergence.ts`) with the factor and β of the run's guard; by default factor 4, β 0.98, judged from the first step. */
   divergence?: Partial<DivergenceRule>;
+  /** The run's sharpness probes (λ_max beside its stability threshold), when it made them. */
+  sharpness?: readonly SharpnessRow[];
 }
 
 /** The numbers behind a verdict. Ratios are relative to the loss level, so they do not depend on the loss's scale. */

@@ -21,7 +21,7 @@ const maxPoints = 500;
 
 export async function comparisonReportBody({ runs, comparison }: ComparisonReportData): Promise<Html> {
   const labels = runLabels(runs.map((r) => r.run));
-  const diagnoses = runs.map(({ run, steps, epochs }) => (run.kind === "find" ? undefined : diagnose(steps, epochs, run.summary)));
+  const diagnoses = runs.map(({ run, steps, epochs, sharpness }) => (run.kind === "find" ? undefined : diagnose(steps, epochs, run.summary, sharpness)));
   const siblings = diagnoses.flatMap((d, i) => (d !== undefined && typeof d !== "string" ? [{ name: labels[i]!, diagnosis: d, index: i }] : []));
   reconcileDiagnoses(siblings).forEach((d, k) => (diagnoses[siblings[k]!.index] = d));
   const verdicts = diagnoses.map((d, i) => {

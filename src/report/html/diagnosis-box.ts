@@ -1,9 +1,9 @@
 /**
  * The learning-rate diagnosis of a train run (`diagnoseLr`, from the logged η, loss, gradient
- * norm, epochs and the trainer's stop reason) and the box that shows it: the verdict, the
+ * norm, epochs, sharpness probes and the trainer's stop reason) and the box that shows it: the verdict, the
  * evidence behind it and the η to try next.
  */
-import type { EpochRow, StepRow } from "../../log/index.js";
+import type { EpochRow, SharpnessRow, StepRow } from "../../log/index.js";
 import { ConfigError } from "../../errors.js";
 import { diagnoseLr, type LrDiagnosis } from "../diagnosis/index.js";
 import { html, type Html } from "./html.js";
@@ -13,7 +13,7 @@ import { stopReason } from "./stop-reason.js";
  * The diagnosis, or why there is none: no logged steps, or logs it cannot read (a non-finite η).
  * The gradient norm is used only when every step logged one.
  */
-export function diagnose(steps: readonly StepRow[], epochs: readonly EpochRow[], summary: unknown): LrDiagnosis | string {
+export function diagnose(steps: readonly StepRow[], epochs: readonly EpochRow[], summary: unknown, sharpness?: readonly SharpnessRow[]): LrDiagnosis | string {
   if (steps.length === 0) return "no steps were logged, so there is nothing to diagnose";
   const gradNorm = steps.every((s) => s.gradNorm !== undefined) ? steps.map((s) => s.gradNorm!) : undefined;
   try {
@@ -24,6 +24,7 @@ export function diagnose(steps: readonly StepRow[], epochs: readonly EpochRow[],
       ...(gradNorm === undefined ? {} : { gradNorm }),
       epochs,
       ...(stopReason(summary) === undefined ? {} : { stopped: stopReason(summary) }),
+      ...(sharpness === undefined ? {} : { sharpness }),
     });
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;

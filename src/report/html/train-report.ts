@@ -3,7 +3,8 @@
  * metrics, the curves — loss against step (raw and smoothed, on a log axis when it spans two
  * decades, with the step where the run diverged marked; non-finite losses are not drawn; a long
  * run drawn from bucket means, see `thinSteps`), η
- * against step, the gradient norm against step, and each validation metric per epoch — then the
+ * against step, the gradient norm against step, λ_max against 2/η when the run probed its sharpness
+ * (`sharpnessFigure`), and each validation metric per epoch — then the
  * per-epoch log and the config.
  */
 import type { EpochRow, StepRow } from "../../log/index.js";
@@ -18,12 +19,13 @@ import { html, type Html } from "./html.js";
 import { lineChart } from "./line-chart.js";
 import { metricsTable } from "./metrics-table.js";
 import { runHeader } from "./run-header.js";
+import { sharpnessFigure } from "./sharpness-figure.js";
 import { spansDecades } from "./scale.js";
 import { smoothingPerPoint, thinSteps } from "./thin-steps.js";
 import type { RunReportData } from "./types.js";
 
-export async function trainReport({ run, steps, epochs }: RunReportData): Promise<Html> {
-  const diagnosis = diagnose(steps, epochs, run.summary);
+export async function trainReport({ run, steps, epochs, sharpness }: RunReportData): Promise<Html> {
+  const diagnosis = diagnose(steps, epochs, run.summary, sharpness);
   return html`${runHeader(run)}
 <h2>Learning-rate diagnosis</h2>
 ${diagnosisBox(diagnosis)}
@@ -31,6 +33,7 @@ ${diagnosisBox(diagnosis)}
 ${metricsTable(run.metrics, run.best)}
 <h2>Curves</h2>
 ${await stepCharts(steps, divergence(steps, diagnosis), schedulerName(run.config))}
+${await sharpnessFigure(sharpness)}
 ${await epochCharts(epochs)}
 ${epochTable(epochs)}
 <h2>Config</h2>

@@ -1,5 +1,5 @@
 /**
- * Reading what a report shows from the run store: a run with its steps and epochs, a sweep with
+ * Reading what a report shows from the run store: a run with its steps, epochs and sharpness probes, a sweep with
  * its trials, several runs with `compareRuns`' table, and which of run or sweep an id names.
  */
 import { ConfigError } from "../../errors.js";
@@ -38,7 +38,8 @@ function unknownTarget(store: RunStore, id: string): StoreError {
 }
 
 export function loadRun(store: RunStore, run: RunSummary): RunReportData {
-  return { run, steps: store.getSteps(run.id), epochs: store.getEpochs(run.id) };
+  const sharpness = store.getSharpness(run.id);
+  return { run, steps: store.getSteps(run.id), epochs: store.getEpochs(run.id), ...(sharpness.length > 0 && { sharpness }) };
 }
 
 /**

@@ -1,12 +1,12 @@
 /**
  * The dashboard API as the pages use it (see `src/server/api-routes.ts`): typed fetches whose step
- * columns and epoch rows are parsed with the run log's schemas (`log/`), NaN and ±Infinity restored.
+ * columns, epoch rows and sharpness rows are parsed with the run log's schemas (`log/`), NaN and ±Infinity restored.
  */
-import { epochRowSchema, stepColumnsSchema, wireNumber, type EpochRow, type StepColumns } from "../../log/index.js";
+import { epochRowSchema, stepColumnsSchema, wireNumber, type EpochRow, type SharpnessRow, type StepColumns } from "../../log/index.js";
 import type { CompareResponse, RunResponse, RunsResponse, StepsResponse, SweepResponse, SweepsResponse } from "../../server/index.js";
 
 export type { RunSummary, SweepRecord, TrialRecord, ComparisonRow } from "../../store/index.js";
-export type { EpochRow, StepColumns } from "../../log/index.js";
+export type { EpochRow, SharpnessRow, StepColumns } from "../../log/index.js";
 export { appendColumns } from "../../log/index.js";
 
 /** A number from the wire (a number, or "NaN"/"Infinity"/"-Infinity"); anything else, null and undefined as NaN. */
@@ -23,6 +23,11 @@ export function stepsFrom(columns: unknown): StepColumns {
 /** Epoch rows as the wire carries them, parsed. */
 export function epochsFrom(rows: unknown): EpochRow[] {
   return epochRowSchema.array().parse(rows);
+}
+
+/** Sharpness rows as the wire carries them, parsed (a missing list is none). */
+export function sharpnessFrom(rows: RunResponse["sharpness"] | undefined): SharpnessRow[] {
+  return (rows ?? []).map((r) => ({ step: r.step, sharpness: num(r.sharpness), threshold: num(r.threshold) }));
 }
 
 async function getJson<T>(path: string): Promise<T> {

@@ -1,10 +1,10 @@
 /**
- * One run: η, loss (raw and smoothed), gradient norm and per-epoch metrics, updated live while the
- * run trains; the learning-rate diagnosis; the epoch log. A run of kind "find" (an LR range test)
+ * One run: η, loss (raw and smoothed), gradient norm, sharpness λ_max against its stability
+ * threshold 2/η (when the run probes it) and per-epoch metrics, updated live while the run trains; the learning-rate diagnosis; the epoch log. A run of kind "find" (an LR range test)
  * shows its loss against η with the suggested learning rates.
  */
 import { readSummary, trainSummarySchema } from "../../log/index.js";
-import { api, appendColumns, epochsFrom, num, type EpochRow, type RunSummary, type StepColumns } from "../lib/api.js";
+import { api, appendColumns, epochsFrom, num, sharpnessFrom, type EpochRow, type RunSummary, type SharpnessRow, type StepColumns } from "../lib/api.js";
 import { Chart } from "../lib/chart.js";
 import { diagnosisPanel } from "../lib/diagnosis-panel.js";
 import { h, queryParam } from "../lib/dom.js";
@@ -90,6 +90,7 @@ async function show(runId: string): Promise<void> {
   const response = await api.run(runId);
   let run = response.run;
   let epochs = epochsFrom(response.epochs);
+  let sharpness: SharpnessRow[] = sharpnessFrom(response.sharpness);
   const steps: StepColumns = await api.steps(run.id);
   document.title = `${run.name ?? run.id} · lrkit`;
 
@@ -110,6 +111,7 @@ async function show(runId: string): Promise<void> {
       ]);
   const lrChart = range ? undefined : stepChart(stepGrid, "lr-chart", "learning rate η", "η", [{ label: "η", color: colorAt(1), width: 2 }]);
   let gradChart: Chart | undefined;
+  let sharpnessChart: Chart | undefined;
   let epochLoss: Chart | undefined;
   let epochMetrics: Chart | undefined;
 
@@ -119,7 +121,7 @@ async function show(runId: string): Promise<void> {
     if (!diagnosis || (!force && performance.now() - diagnosedAt < DIAGNOSIS_EVERY_MS)) return;
     diagnosedAt = performance.now();
     try {
-      diagnosis.update(steps, epochs, stopped());
+      diagnosis.update(steps, epochs, stopped(), sharpness);
     } catch (error) {
       console.warn("diagnosis failed:", error);
     }
@@ -164,6 +166,16 @@ async function show(runId: string): Promise<void> {
       gradChart ??= stepChart(stepGrid, "grad-chart", "gradient norm ‖g‖", "‖g‖", [{ label: "‖g‖", color: colorAt(2), width: 1 }]);
       gradChart.setData(steps.step, [steps.gradNorm]);
     }
+    if (sharpness.length > 0) {
+      sharpnessChart ??= stepChart(stepGrid, "sharpness-chart", "sharpness λ_max and the stability threshold 2/η", "λ_max", [
+        { label: "λ_max", color: colorAt(3), width: 2 },
+        { label: "2/η", color: colorAt(4), width: 1 },
+      ]);
+      sharpnessChart.setData(
+        sharpness.map((r) => r.step),
+        [sharpness.map((r) => r.sharpness), sharpness.map((r) => r.threshold)],
+      );
+    }
     drawEpochs();
     drawDiagnosis(false);
   };
@@ -172,6 +184,13 @@ async function show(runId: string): Promise<void> {
   };
   draw();
   drawDiagnosis(true);
+
+  // The live stream carries steps and epochs; the probes (every K steps) are fetched again with each epoch.
+  const refreshSharpness = async () => {
+    if (run.kind === "find") return;
+    sharpness = sharpnessFrom((await api.run(run.id)).sharpness);
+    scheduleDraw();
+  };
 
   if (run.status === "running") {
     followRun(run.id, steps.step.at(-1) ?? -1, {
@@ -183,6 +202,7 @@ async function show(runId: string): Promise<void> {
         for (const row of rows) byEpoch.set(row.epoch, row);
         epochs = [...byEpoch.values()].sort((a, b) => a.epoch - b.epoch);
         scheduleDraw();
+        void refreshSharpness().catch((error: unknown) => console.warn("sharpness refresh failed:", error));
       },
       ended(final) {
         run = { ...final, best: Object.fromEntries(Object.entries(final.best).map(([k, v]) => [k, num(v)])) };
@@ -193,6 +213,7 @@ async function show(runId: string): Promise<void> {
         if (range && !range.isConnected) head.after(range);
         draw();
         drawDiagnosis(true);
+        void refreshSharpness().catch((error: unknown) => console.warn("sharpness refresh failed:", error));
       },
     });
   }
