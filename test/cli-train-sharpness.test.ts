@@ -1,25 +1,14 @@
 /** End-to-end: `lrkit train --sharpness K` on iris, and the probes read back by `lrkit runs show`. */
-import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { promisify } from "node:util";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { cliWithStore } from "./run-cli.js";
 
-const run = promisify(execFile);
-const cli = resolve(import.meta.dirname, "../dist/cli/main.js");
 const dir = mkdtempSync(join(tmpdir(), "lrkit-train-sharpness-"));
 const store = join(dir, "runs.db");
 
-async function lrkit(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [cli, ...args], { env: { ...process.env, LRKIT_STORE: store } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const lrkit = cliWithStore(store);
 
 const config = join(dir, "iris.yaml");
 const iris = "data: { name: iris }\nmodel: { preset: mlp, hidden: [8] }\noptimizer: { type: SGD, lr: 0.1 }\nepochs: 1\nbatch_size: 16\nseed: 0\n";

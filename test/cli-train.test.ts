@@ -1,27 +1,16 @@
 /** End-to-end: `lrkit train` as a user runs it, on iris (seconds). */
-import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { promisify } from "node:util";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { cliWithStore } from "./run-cli.js";
 
-const run = promisify(execFile);
-const cli = resolve(import.meta.dirname, "../dist/cli/main.js");
 const dir = mkdtempSync(join(tmpdir(), "lrkit-train-"));
 const store = join(dir, "runs.db");
 
 const stderr = (result: { stderr: string }) => result.stderr;
 
-async function lrkit(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [cli, ...args], { env: { ...process.env, LRKIT_STORE: store } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const lrkit = cliWithStore(store);
 
 const config = join(dir, "iris.yaml");
 writeFileSync(
