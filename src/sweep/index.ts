@@ -16,3 +16,6 @@ export type { TrialExecutor } from "./executor.js";
 export { workerPool, type WorkerPoolOptions } from "./worker-pool.js";
 export { inThisThread } from "./in-this-thread.js";
 export { collectResults, bestTrial, sweepJson, sweepTable, type SweepResult, type TrialResult } from "./results.js";
+export { startQueueWorker, type QueueWorker, type QueueWorkerOptions } from "./queue/queue-worker.js";
+export { connectRedis, maskUrl } from "./queue/redis-connection.js";
+export { QueueError } from "./queue/queue-error.js";
