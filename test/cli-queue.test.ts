@@ -134,7 +134,7 @@ describe("lrkit sweep --queue with lrkit worker processes", () => {
 
   it("a worker killed with -9 during a trial: another worker runs it again, and each trial has one completed run", async () => {
     const store = join(dir, "kill.db");
-    const coordinator = startCli(store, "sweep", "--config", config("kill.yaml", iris(120, grid(3))), "--queue", redis.url, "--json");
+    const coordinator = startCli(store, "sweep", "--config", config("kill.yaml", iris(80, grid(3))), "--queue", redis.url, "--json");
     const victim = worker(store);
     await until("the first worker is a few epochs into a trial", () => liveRuns(store).some((r) => r.status === "running" && r.epochs >= 3));
     const rescuer = worker(store);
@@ -142,7 +142,7 @@ describe("lrkit sweep --queue with lrkit worker processes", () => {
     const result = await coordinator.done;
     expect(result.code).toBe(0);
     const json = JSON.parse(result.stdout) as SweepJson;
-    expect(json.trials.map((t) => [t.status, t.epochs])).toEqual(Array(3).fill(["completed", 120]));
+    expect(json.trials.map((t) => [t.status, t.epochs])).toEqual(Array(3).fill(["completed", 80]));
     const runs = runsByTrial(store, json.sweep_id);
     for (const attempts of runs.values()) expect(attempts.filter((a) => a.status === "completed")).toHaveLength(1);
     const interrupted = [...runs.values()].flat().filter((a) => a.status !== "completed");
@@ -181,6 +181,15 @@ describe("lrkit sweep --queue with lrkit worker processes", () => {
     const remote = decisions(JSON.parse(queued.stdout) as SweepJson);
     expect(remote).toEqual(decisions(JSON.parse(local.stdout) as SweepJson));
     expect(Object.values(remote).filter(([status]) => status === "stopped").length).toBeGreaterThan(0);
+  });
+
+  it("--workers N with --queue: the coordinator takes N trials at a time from its own queue, no worker needed", async () => {
+    const store = join(dir, "own.db");
+    const result = await cliWithStore(store)("sweep", "--config", config("own.yaml", iris(2, grid(3))), "--queue", redis.url, "--workers", "2", "--json");
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.stdout) as SweepJson;
+    expect(json.trials.map((t) => t.status)).toEqual(Array(3).fill("completed"));
+    expect([...runsByTrial(store, json.sweep_id).values()].map((r) => r.length)).toEqual([1, 1, 1]);
   });
 
   it("a worker without the data set, or on another lrkit version, fails the trial with that message", async () => {

@@ -1,7 +1,8 @@
 /**
  * `lrkit sweep --config sweep.yaml`: a learning-rate sweep — a run config plus a `search` block —
  * with trials in parallel worker threads, bad ones stopped early by ASHA, everything recorded in
- * the run store. A line per finished trial goes to stderr; the ranked table (or `--json`) to
+ * the run store; with `--queue`, the trials are jobs on Redis for `lrkit worker` processes on any
+ * machine (`sweep/queue/`). A line per finished trial goes to stderr; the ranked table (or `--json`) to
  * stdout. Running the same command after the process died continues the sweep. Exit code 3 when
  * some trial failed.
  */

@@ -1,8 +1,9 @@
 /**
  * `lrkit worker --queue redis://HOST:PORT`: trains the trials of every sweep on offer on that
  * Redis (put there by `lrkit sweep --queue`), `--concurrency` at a time, until killed or, with
- * `--exit-when-idle`, until nothing has been left to run for a few seconds. A line per trial goes
- * to stderr.
+ * `--exit-when-idle`, until nothing has been left to run for a few seconds. SIGINT or SIGTERM lets
+ * the running trials finish, then exits; SIGKILL leaves them to other workers. A line per trial
+ * goes to stderr.
  */
 import { hostname } from "node:os";
 import { Command, Option } from "commander";

@@ -82,7 +82,8 @@ export async function openSweepQueue(redis: Redis, store: RunStore, sweepId: str
   const queue = new Queue<TrialJob, JobResult>(queueName(sweepId), { connection: redis });
   await queue.obliterate({ force: true });
   replaying = false;
-  const events = new QueueEvents(queueName(sweepId), { connection: redis.duplicate() });
+  const eventsConnection = redis.duplicate();
+  const events = new QueueEvents(queueName(sweepId), { connection: eventsConnection });
   await events.waitUntilReady();
   await redis.sadd(sweepsKey, sweepId);
 
@@ -126,6 +127,7 @@ export async function openSweepQueue(redis: Redis, store: RunStore, sweepId: str
       await readLoop;
       reader.disconnect();
       await events.close();
+      eventsConnection.disconnect();
       await queue.close();
     },
   };
