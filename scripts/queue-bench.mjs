@@ -4,8 +4,9 @@
  *
  *   node scripts/queue-bench.mjs [LRS]   # LRS learning rates (default 8) of the MNIST cnn, first 3000 images, 2 epochs each
  *
- * Three sweeps of the same grid, each in a fresh store: the local thread pool with one worker
- * thread; the queue with one `lrkit worker` process; the queue with two. Workers are started and
+ * Four sweeps of the same grid, each in a fresh store: the local thread pool with one worker
+ * thread; the queue with one `lrkit worker` process; the queue with two; the local pool again (the
+ * local figures are the mean of the two, which brackets a drift in the machine's load). Workers are started and
  * ready before the sweep's clock starts, as workers on other machines would be. Reported:
  * trials/hour of each, the 2-worker speedup over 1, and the queue's overhead per trial against a
  * 10 s trial, two ways: the wall-time difference (queue with one worker − local with one thread) /
@@ -77,9 +78,11 @@ async function withWorkers(n, label) {
 
 try {
   const label = `MNIST cnn, 3000 images, ${lrs} LRs × 2 epochs`;
-  const local = await sweep(`${label}, local pool, 1 thread`, { workers: 1 });
+  const before = await sweep(`${label}, local pool, 1 thread`, { workers: 1 });
   const one = await withWorkers(1, `${label}, queue, 1 worker process`);
   const two = await withWorkers(2, `${label}, queue, 2 worker processes`);
+  const after = await sweep(`${label}, local pool, 1 thread, again`, { workers: 1 });
+  const local = { seconds: (before.seconds + after.seconds) / 2, trialSeconds: (before.trialSeconds + after.trialSeconds) / 2, trials: before.trials };
   console.log(`speedup 2 worker processes vs 1: ${(one.seconds / two.seconds).toFixed(2)}×`);
   const wall = (one.seconds - local.seconds) / one.trials;
   const outside = (r) => r.seconds / r.trials - r.trialSeconds;

@@ -121,7 +121,7 @@ export function startQueueWorker(redis: Redis, options: QueueWorkerOptions): Que
   const watch = async () => {
     const offered = new Set(await redis.smembers(sweepsKey));
     for (const sweepId of offered) {
-      if (offers.has(sweepId)) continue;
+      if (offers.has(sweepId) || closing) continue;
       const worker = new Worker<TrialJob, JobResult>(queueName(sweepId), runJob, { connection: redis, concurrency: options.concurrency, lockDuration: lockMs, stalledInterval: lockMs / 2, maxStalledCount: 1 });
       worker.on("error", () => undefined);
       offers.set(sweepId, { worker, queue: new Queue(queueName(sweepId), { connection: redis }) });
@@ -137,17 +137,20 @@ export function startQueueWorker(redis: Redis, options: QueueWorkerOptions): Que
     return options.idleSeconds !== undefined && Date.now() - lastBusy > options.idleSeconds * 1000;
   };
   let timer: NodeJS.Timeout | undefined;
+  let closing: Promise<void> | undefined;
   const tick = async () => {
     const idle = await watch().catch(() => false);
+    if (closing) return;
     if (idle) await close();
     else timer = setTimeout(() => void tick(), pollMs);
   };
-  const close = async () => {
-    clearTimeout(timer);
-    await Promise.all([...offers.values()].map(closeOffer));
-    await pool.close();
-    stop();
-  };
+  const close = () =>
+    (closing ??= (async () => {
+      clearTimeout(timer);
+      await Promise.all([...offers.values()].map(closeOffer));
+      await pool.close();
+      stop();
+    })());
   void tick();
   return { stopped, close };
 }

@@ -60,10 +60,8 @@ export async function openSweepQueue(redis: Redis, store: RunStore, sweepId: str
   const take = async (entries: StreamEntries) => {
     for (const [id, fields] of entries) {
       const message = fromJson(fields[1]!) as StreamMessage;
-      if (replaying || message.generation === generation) {
-        if ("write" in message) apply(message.write);
-        else await answer(message.ask);
-      }
+      if ("write" in message && (replaying || message.generation === generation)) apply(message.write);
+      if ("ask" in message && message.generation === generation) await answer(message.ask);
       lastId = id;
     }
     for (const waiter of waiting) {
