@@ -152,7 +152,7 @@ describe("lrkit sweep --queue with lrkit worker processes", () => {
 
   it("a coordinator killed and started again with the same config resumes: finished trials kept, the rest run once", async () => {
     const store = join(dir, "restart.db");
-    const file = config("restart.yaml", iris(40, grid(4)));
+    const file = config("restart.yaml", iris(60, grid(4)));
     const first = startCli(store, "sweep", "--config", file, "--queue", redis.url, "--json");
     worker(store);
     await until("a trial has finished", () => liveRuns(store).some((r) => r.status === "completed"));
