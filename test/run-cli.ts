@@ -1,5 +1,5 @@
 /** The built CLI as a user runs it, for end-to-end tests: exit code, stdout and stderr, with its own run store. */
-import { execFile } from "node:child_process";
+import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { resolve } from "node:path";
 import { promisify } from "node:util";
 
@@ -23,4 +23,23 @@ export function cliWithStore(store: string): (...args: string[]) => Promise<CliR
       return { code: e.code, stdout: e.stdout, stderr: e.stderr };
     }
   };
+}
+
+export interface RunningCli {
+  child: ChildProcess;
+  /** What it wrote to stderr so far. */
+  stderr(): string;
+  /** Its exit code (the signal's name when killed) with everything it wrote. */
+  done: Promise<CliResult & { signal: string | null }>;
+}
+
+/** `lrkit(...args)` started in the background with LRKIT_STORE set to `store` (to kill it, or run several at once). */
+export function startCli(store: string, ...args: string[]): RunningCli {
+  const child = spawn(process.execPath, [cli, ...args], { env: { ...process.env, LRKIT_STORE: store }, stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  child.stdout!.on("data", (chunk: Buffer) => (stdout += String(chunk)));
+  child.stderr!.on("data", (chunk: Buffer) => (stderr += String(chunk)));
+  const done = new Promise<CliResult & { signal: string | null }>((resolve) => child.once("close", (code, signal) => resolve({ code: code ?? -1, signal, stdout, stderr })));
+  return { child, stderr: () => stderr, done };
 }

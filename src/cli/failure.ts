@@ -2,8 +2,9 @@
 import { DataError } from "../data/index.js";
 import { ConfigError } from "../errors.js";
 import { StoreError } from "../store/index.js";
+import { QueueError } from "../sweep/index.js";
 
-const userErrors = [ConfigError, DataError, StoreError];
+const userErrors = [ConfigError, DataError, StoreError, QueueError];
 
 /**
  * A config file and the key inside it are joined with a dot where the error was made

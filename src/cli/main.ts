@@ -13,13 +13,15 @@ import { scheduleCommand } from "./commands/schedule.js";
 import { studyCommand } from "./commands/study.js";
 import { sweepCommand } from "./commands/sweep.js";
 import { trainCommand } from "./commands/train.js";
+import { workerCommand } from "./commands/worker.js";
 import { reportFailure } from "./failure.js";
 import { reportUsageErrors } from "./usage-errors.js";
+import { LRKIT_VERSION } from "../version.js";
 
 const program = new Command()
   .name("lrkit")
   .description("Choose, schedule, adapt and understand the learning rate η in θ ← θ − η·∇J(θ).")
-  .version("0.1.0")
+  .version(LRKIT_VERSION)
   .option("--threads <n>", "worker threads for jax-js's kernels (default: one per core; 1: none); the same as LRKIT_THREADS");
 
 program.addCommand(exampleCommand());
@@ -27,6 +29,7 @@ program.addCommand(studyCommand());
 program.addCommand(trainCommand());
 program.addCommand(findCommand());
 program.addCommand(sweepCommand());
+program.addCommand(workerCommand());
 program.addCommand(scheduleCommand());
 program.addCommand(reportCommand());
 program.addCommand(runsCommand());

@@ -11,7 +11,8 @@ export { storePath, DEFAULT_STORE_PATH } from "./path.js";
 export { bestValues, higherIsBetter } from "./best.js";
 export { compareRuns, type Comparison, type ComparisonRow } from "./compare.js";
 export { CSV_HEADER } from "./export.js";
-export { toPlainJson } from "./values.js";
+export { toPlainJson, toJson, fromJson } from "./values.js";
+export { newId } from "./ids.js";
 export {
   runKinds,
   runStatuses,

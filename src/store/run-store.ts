@@ -92,7 +92,7 @@ export class RunStore {
     if (run.trialKey !== undefined && run.sweepId === undefined) {
       throw new ConfigError(`run.trialKey: a trial key ("${run.trialKey}") needs a sweepId; got none`, "run", "trialKey", run.trialKey);
     }
-    const id = newId();
+    const id = run.id ?? newId();
     const now = new Date().toISOString();
     this.write(`creating a ${run.kind} run`, () => {
       if (run.sweepId !== undefined) this.requireExact("sweep", run.sweepId);
@@ -149,6 +149,11 @@ export class RunStore {
       ).run(end.status, now, now, optionalJson(end.metrics), end.error ?? null, optionalJson(end.summary), runId);
       if (changes === 0) throw this.unknownId("run", runId);
     });
+  }
+
+  /** The status of the run with exactly this id; `undefined` when there is none. */
+  runStatus(runId: string): RunRecord["status"] | undefined {
+    return (this.sql("SELECT status FROM runs WHERE id = ?").get(runId) as Pick<RunRow, "status"> | undefined)?.status;
   }
 
   /** The run with this id, or with the only id that starts with `idOrPrefix`. */

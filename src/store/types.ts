@@ -9,6 +9,8 @@ export type RunStatus = (typeof runStatuses)[number];
 export type FinalStatus = Exclude<RunStatus, "running">;
 
 export interface NewRun {
+  /** The run's id when it was made elsewhere (a queue worker's trial, `newId`); a new one by default. */
+  id?: string;
   name?: string;
   kind: RunKind;
   config: unknown;

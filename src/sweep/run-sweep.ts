@@ -11,6 +11,11 @@
  * sweep is not matched, so its config runs as a new sweep; `resume: id` continues a given sweep
  * (e.g. a finished one, to retry its failed trials). One process runs a sweep at a time.
  *
+ * On a queue (`queue`: a Redis URL), the trials are jobs that `lrkit worker` processes anywhere take
+ * (`queue/sweep-queue.ts`); their runs still land in this process's store, ASHA still decides
+ * here, and resuming works the same. `workers` then counts the trials this process runs itself,
+ * as a worker of its own queue (default none).
+ *
  * Under ASHA, trials start in a seeded random order: in the search's own order a grid sweeps from
  * one end of each range, and the first trials at each rung (which always continue) would all come
  * from that end.
@@ -28,12 +33,17 @@ import { describeOverrides, type TrialOutcome, type TrialTask } from "./run-tria
 import { searchPurpose } from "./search.js";
 import { configHash, parseSweepConfig, type SweepPlan, type Trial } from "./sweep-config.js";
 import { workerPool } from "./worker-pool.js";
+import { connectRedis } from "./queue/redis-connection.js";
+import { openSweepQueue, type SweepQueue } from "./queue/sweep-queue.js";
+import { startQueueWorker, type QueueWorker } from "./queue/queue-worker.js";
 
 export interface SweepOptions {
   /** The run store file. */
   storePath: string;
-  /** Worker threads; default one per core (`availableParallelism()`). 0 runs the trials one at a time in this thread. */
+  /** Worker threads; default one per core (`availableParallelism()`). 0 runs the trials one at a time in this thread. With `queue`: trials this process takes from its queue (default 0). */
   workers?: number;
+  /** Put the trials on a BullMQ queue on the Redis at this URL, for `lrkit worker` processes. */
+  queue?: string;
   /** Where datasets are (default: the config's `data.dir`, then as `loadDataset`). */
   dataDir?: string;
   /** The config's name (its file), for errors and the sweep's name in the store. */
@@ -53,11 +63,15 @@ const doneStatuses = new Set(["completed", "stopped", "diverged"]);
 export async function runSweep(config: unknown, options: SweepOptions): Promise<SweepResult> {
   const where = options.where ?? "config";
   const plan = parseSweepConfig(config, where);
-  const workers = options.workers ?? availableParallelism();
+  const workers = options.workers ?? (options.queue === undefined ? availableParallelism() : 0);
   if (!Number.isInteger(workers) || workers < 0) throw new ConfigError(`workers: expected a whole number ≥ 0 (0 runs trials in this thread); got ${workers}`, "options", "workers", workers);
+  const redis = options.queue === undefined ? undefined : await connectRedis(options.queue);
   const store = openStore(options.storePath);
+  let queue: SweepQueue | undefined;
+  let ownWorker: QueueWorker | undefined;
   try {
     const { sweepId, resumed } = findOrCreateSweep(store, config, plan, options.resume, where);
+    if (redis) queue = await openSweepQueue(redis, store, sweepId);
     const done = resumed ? settlePreviousRuns(store, sweepId) : new Map<string, string>();
     const { search } = plan;
     const asha = search.asha
@@ -68,8 +82,10 @@ export async function runSweep(config: unknown, options: SweepOptions): Promise<
     const todo = startOrder(plan).filter((t) => !done.has(t.key));
     options.onStart?.({ sweepId, resumed, done: done.size, total: plan.trials.length });
     if (todo.length > 0) {
-      const executor =
-        workers === 0
+      if (redis && workers > 0) ownWorker = startQueueWorker(redis, { concurrency: workers, ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }), ...(options.workerScript === undefined ? {} : { script: options.workerScript }) });
+      const executor = queue
+        ? queue.executor(todo.length)
+        : workers === 0
           ? inThisThread({ storePath: store.path, ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }) })
           : workerPool({ size: Math.min(workers, todo.length), storePath: store.path, dataDir: options.dataDir, script: options.workerScript });
       const jobs = todo.map((trial) => ({
@@ -99,8 +115,12 @@ export async function runSweep(config: unknown, options: SweepOptions): Promise<
       status: failed === trials.length ? "failed" : "completed",
       summary: { trials: trials.length, failed, best: best ? { key: best.key, run_id: best.runId, value: best.value } : null },
     });
+    await queue?.finish();
     return result;
   } finally {
+    await ownWorker?.close();
+    await queue?.close();
+    redis?.disconnect();
     store.close();
   }
 }

@@ -5,8 +5,8 @@
  * included, when the config asks for them) and, under ASHA, the callback that asks whether to go on, and the run's end — completed, stopped (by ASHA), diverged
  * or failed with its error. A trial that throws never throws out of here: it is recorded as failed.
  */
-import type { TrialSummary } from "../log/index.js";
-import { parseRunSpec, recordRun, runTraining, trainStatus, trainSummary } from "../run/index.js";
+import type { RunLog, TrialSummary } from "../log/index.js";
+import { parseRunSpec, recordRun, runTraining, trainStatus, trainSummary, type RunRecorder } from "../run/index.js";
 import { loadRunData } from "../run/node/index.js";
 import type { RunStore } from "../store/index.js";
 import { runLogger } from "../train/index.js";
@@ -41,8 +41,11 @@ export interface TrialOutcome {
   recorded: boolean;
 }
 
+/** What a trial writes to: the run store, or a stand-in that relays the writes (a queue worker's). */
+export type TrialStore = RunRecorder & RunLog & Pick<RunStore, "logSharpness">;
+
 export interface TrialEnvironment {
-  store: RunStore;
+  store: TrialStore;
   dataDir?: string;
   /** Called once the run record exists. */
   onStart?: (runId: string) => void;

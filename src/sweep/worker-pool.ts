@@ -4,23 +4,28 @@
  * engine, dataset cache and run store connection; the main thread only hands out trials and
  * answers ASHA's questions. A thread that dies in a trial (a crash, not an error the trial throws —
  * those are recorded by the trial) is replaced, and its trial comes back as failed and unrecorded.
+ * Without a `storePath` the threads hand their store writes to `onWrite` (a queue worker relays them).
  */
 import { Worker } from "node:worker_threads";
 import type { Decide } from "./asha-callback.js";
 import type { TrialExecutor } from "./executor.js";
 import type { FromWorker, ToWorker, WorkerSetup } from "./messages.js";
+import type { RunWrite } from "./queue/run-writes.js";
 import type { TrialOutcome, TrialTask } from "./run-trial.js";
 
 export interface WorkerPoolOptions extends WorkerSetup {
   size: number;
   /** The worker module; default `worker.js` next to this file (so run from `dist/`). */
   script?: URL;
+  /** Takes the threads' store writes when there is no `storePath`, with the trial that made each. */
+  onWrite?: (write: RunWrite, task: TrialTask) => void;
 }
 
 export function workerPool(options: WorkerPoolOptions): TrialExecutor {
   const script = options.script ?? new URL("./worker.js", import.meta.url);
-  const setup: WorkerSetup = { storePath: options.storePath, ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }) };
-  const idle = Array.from({ length: options.size }, () => new TrialThread(script, setup));
+  const setup: WorkerSetup = { ...(options.storePath === undefined ? {} : { storePath: options.storePath }), ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }) };
+  const newThread = () => new TrialThread(script, setup, options.onWrite);
+  const idle = Array.from({ length: options.size }, newThread);
   const all = new Set(idle);
   return {
     slots: options.size,
@@ -32,7 +37,7 @@ export function workerPool(options: WorkerPoolOptions): TrialExecutor {
         idle.push(thread);
       } else {
         all.delete(thread);
-        const fresh = new TrialThread(script, setup);
+        const fresh = newThread();
         all.add(fresh);
         idle.push(fresh);
       }
@@ -60,7 +65,11 @@ class TrialThread {
   private exited = false;
   private onClosed: (() => void) | undefined;
 
-  constructor(script: URL, setup: WorkerSetup) {
+  constructor(
+    script: URL,
+    setup: WorkerSetup,
+    private readonly onWrite: WorkerPoolOptions["onWrite"],
+  ) {
     this.worker = new Worker(script, { workerData: setup });
     this.ready = new Promise((resolve, reject) => {
       this.worker.on("message", (message: FromWorker) => (message.type === "ready" ? resolve() : this.receive(message)));
@@ -108,6 +117,9 @@ class TrialThread {
         return;
       case "epoch":
         if (current) void Promise.resolve(current.decide(message.epoch, message.value)).then((decision) => this.send({ type: "decision", decision }));
+        return;
+      case "write":
+        if (current) this.onWrite?.(message.write, current.task);
         return;
       case "done":
         this.current = undefined;

@@ -1,12 +1,14 @@
 /**
- * A trial worker thread: its own jax-js engine, run store connection and dataset cache, running the
- * trials the sweep sends it one at a time and asking the main thread for ASHA's decisions.
+ * A trial worker thread: its own jax-js engine, run store connection (or, in a queue worker, a
+ * relay of its writes to the main thread) and dataset cache, running the trials the sweep sends it
+ * one at a time and asking the main thread for ASHA's decisions.
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { initEngine } from "../engine/index.js";
 import { openStore } from "../store/index.js";
 import type { Decision } from "./asha.js";
 import type { FromWorker, ToWorker, WorkerSetup } from "./messages.js";
+import { relayStore } from "./queue/run-writes.js";
 import { runTrial } from "./run-trial.js";
 
 const port = parentPort!;
@@ -14,7 +16,8 @@ const setup = workerData as WorkerSetup;
 const send = (message: FromWorker) => port.postMessage(message);
 
 await initEngine("wasm");
-const store = openStore(setup.storePath);
+const own = setup.storePath === undefined ? undefined : openStore(setup.storePath);
+const store = own ?? relayStore((write) => send({ type: "write", write }));
 let answer: ((decision: Decision) => void) | undefined;
 
 port.on("message", (message: ToWorker) => {
@@ -30,7 +33,7 @@ port.on("message", (message: ToWorker) => {
       }).then((outcome) => send({ type: "done", outcome }));
       return;
     case "close":
-      store.close();
+      own?.close();
       send({ type: "closed" });
   }
 });

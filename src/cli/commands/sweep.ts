@@ -1,7 +1,8 @@
 /**
  * `lrkit sweep --config sweep.yaml`: a learning-rate sweep — a run config plus a `search` block —
  * with trials in parallel worker threads, bad ones stopped early by ASHA, everything recorded in
- * the run store. A line per finished trial goes to stderr; the ranked table (or `--json`) to
+ * the run store; with `--queue`, the trials are jobs on Redis for `lrkit worker` processes on any
+ * machine (`sweep/queue/`). A line per finished trial goes to stderr; the ranked table (or `--json`) to
  * stdout. Running the same command after the process died continues the sweep. Exit code 3 when
  * some trial failed.
  */
@@ -16,6 +17,7 @@ import { applySets, collectSet, type SetOverride } from "../set-option.js";
 interface SweepOptions {
   config?: string;
   workers?: string;
+  queue?: string;
   json?: boolean;
   dataDir?: string;
   store?: string;
@@ -30,7 +32,8 @@ export function sweepCommand(): Command {
     .description("run a learning-rate sweep (grid or random search, ASHA early stopping) in parallel and rank the trials")
     .addOption(new Option("-c, --config <file>", "sweep config: a run config (as lrkit train takes) plus search: { method, space, trials, seed, metric, mode, scheduler }"))
     .addOption(new Option("--set <key.path=value>", "override one key of --config (repeatable), e.g. --set epochs=3").argParser(collectSet))
-    .addOption(new Option("--workers <n>", "worker threads (default: one per core; 0 runs trials one at a time in this thread)"))
+    .addOption(new Option("--workers <n>", "worker threads (default: one per core; 0 runs trials one at a time in this thread; with --queue: trials this process runs itself, default 0)"))
+    .addOption(new Option("--queue <redis-url>", "put the trials on a BullMQ queue on this Redis (redis://[:PASSWORD@]HOST:PORT) for lrkit worker processes to run"))
     .addOption(new Option("--json", "print one JSON object with the ranked trials and the best one on stdout"))
     .addOption(new Option("--resume <sweep-id>", "continue this sweep (without --config: with the config stored with it)"))
     .addOption(new Option("--data-dir <dir>", "where datasets are (default: $LRKIT_DATA_DIR, then ../shared/datasets)"))
@@ -40,6 +43,7 @@ export function sweepCommand(): Command {
       const result = await runSweep(config, {
         storePath: storePath(options.store),
         ...(options.workers === undefined ? {} : { workers: parseNumber(options.workers, "--workers", { integer: true, min: 0, note: "0 runs trials in this thread" }) }),
+        ...(options.queue === undefined ? {} : { queue: options.queue }),
         ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
         ...(options.resume === undefined ? {} : { resume: options.resume }),
         where,

@@ -1,0 +1,47 @@
+/**
+ * `lrkit worker --queue redis://HOST:PORT`: trains the trials of every sweep on offer on that
+ * Redis (put there by `lrkit sweep --queue`), `--concurrency` at a time, until killed or, with
+ * `--exit-when-idle`, until nothing has been left to run for a few seconds. SIGINT or SIGTERM lets
+ * the running trials finish, then exits; SIGKILL leaves them to other workers. A line per trial
+ * goes to stderr.
+ */
+import { hostname } from "node:os";
+import { Command, Option } from "commander";
+import { connectRedis, describeOverrides, maskUrl, startQueueWorker } from "../../sweep/index.js";
+import { parseNumber } from "../number-option.js";
+
+interface WorkerOptions {
+  queue: string;
+  concurrency?: string;
+  dataDir?: string;
+  exitWhenIdle?: boolean;
+}
+
+const idleSeconds = 5;
+
+export function workerCommand(): Command {
+  return new Command("worker")
+    .description("run the trials of sweeps queued on a Redis (lrkit sweep --queue) until stopped")
+    .addOption(new Option("--queue <redis-url>", "the Redis the sweeps are queued on: redis://[:PASSWORD@]HOST:PORT").makeOptionMandatory())
+    .addOption(new Option("--concurrency <n>", "trials at a time, each in a worker thread (default 1)"))
+    .addOption(new Option("--data-dir <dir>", "where datasets are on this machine (default: $LRKIT_DATA_DIR, then ../shared/datasets)"))
+    .addOption(new Option("--exit-when-idle", `exit once no trial has run or waited for ${idleSeconds} s`))
+    .action(async (options: WorkerOptions) => {
+      const concurrency = options.concurrency === undefined ? 1 : parseNumber(options.concurrency, "--concurrency", { integer: true, min: 1 });
+      const redis = await connectRedis(options.queue);
+      const worker = startQueueWorker(redis, {
+        concurrency,
+        ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
+        ...(options.exitWhenIdle ? { idleSeconds } : {}),
+        onTrialStart: (task) => process.stderr.write(`sweep ${task.sweepId}: ${describeOverrides(task.overrides)} started\n`),
+        onTrialEnd: (outcome) =>
+          process.stderr.write(`  ${describeOverrides(outcome.overrides)}: ${outcome.status === "failed" ? `failed: ${outcome.error}` : `${outcome.status}, ${outcome.epochs} epochs`} (${outcome.seconds.toFixed(1)} s)\n`),
+      });
+      process.stderr.write(`lrkit worker on ${hostname()}: taking trials from ${maskUrl(options.queue)}, ${concurrency} at a time\n`);
+      const stop = () => void worker.close();
+      process.once("SIGINT", stop);
+      process.once("SIGTERM", stop);
+      await worker.stopped;
+      redis.disconnect();
+    });
+}
