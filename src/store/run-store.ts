@@ -19,7 +19,7 @@ import { StoreError, withStoreErrors } from "./errors.js";
 import { exportRuns } from "./export.js";
 import { newId } from "./ids.js";
 import { openDatabase, type OpenOptions } from "./schema.js";
-import { runKinds, runStatuses, sweepStatuses, type ExportFormat, type NewRun, type NewSweep, type RunEnd, type RunFilter, type RunRecord, type RunSummary, type SweepEnd, type SweepRecord, type SweepStatus, type TrialRecord } from "./types.js";
+import { runKinds, runStatuses, sweepStatuses, type ExportFormat, type ExportRows, type NewRun, type NewSweep, type RunEnd, type RunFilter, type RunRecord, type RunSummary, type SweepEnd, type SweepRecord, type SweepStatus, type TrialRecord } from "./types.js";
 import { fromColumn, fromJson, toColumn, toJson } from "./values.js";
 
 interface RunRow {
@@ -261,10 +261,11 @@ export class RunStore {
   }
 
   /** The runs (all when `ids` is omitted) as CSV or JSON text, in chunks (see `export.ts`) read while iterating: consume them before `close`. */
-  exportRuns(ids: readonly string[] | undefined, format: ExportFormat): Generator<string> {
+  exportRuns(ids: readonly string[] | undefined, format: ExportFormat, rows: ExportRows = "steps"): Generator<string> {
     oneOf(format, ["csv", "json"], "format");
-    const rows = ids === undefined ? (this.sql("SELECT * FROM runs ORDER BY created_at, id").all() as RunRow[]) : ids.map((id) => this.runRow(id));
-    return exportRuns(rows.map(toRunRecord), format, (id) => this.getSteps(id), (id) => this.epochRows(id), (id) => this.getSharpness(id));
+    oneOf(rows, ["steps", "sharpness"], "rows");
+    const runs = ids === undefined ? (this.sql("SELECT * FROM runs ORDER BY created_at, id").all() as RunRow[]) : ids.map((id) => this.runRow(id));
+    return exportRuns(runs.map(toRunRecord), format, (id) => this.getSteps(id), (id) => this.epochRows(id), (id) => this.getSharpness(id), rows);
   }
 
   close(): void {
