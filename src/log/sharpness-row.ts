@@ -7,4 +7,10 @@ export interface SharpnessRow {
   step: number;
   sharpness: number;
   threshold: number;
+  /**
+   * With `preconditioned: true` (Adam, AdamW, RMSprop): λ_max(P⁻¹H) with the optimizer's
+   * preconditioner P at that step, and its threshold ((2 + 2β₁)/(η(1 − β₁)) for Adam, 2/η for RMSprop).
+   */
+  preconditioned?: number;
+  preconditionedThreshold?: number;
 }

@@ -135,8 +135,8 @@ export class RunStore {
     if (rows.length === 0) return;
     this.write(`logging ${rows.length} sharpness rows of run ${runId}`, () => {
       this.touch(runId);
-      const insert = this.sql("INSERT OR REPLACE INTO sharpness (run_id, step, sharpness, threshold) VALUES (?, ?, ?, ?)");
-      for (const r of rows) insert.run(runId, r.step, toColumn(r.sharpness), toColumn(r.threshold));
+      const insert = this.sql("INSERT OR REPLACE INTO sharpness (run_id, step, sharpness, threshold, preconditioned, preconditioned_threshold) VALUES (?, ?, ?, ?, ?, ?)");
+      for (const r of rows) insert.run(runId, r.step, toColumn(r.sharpness), toColumn(r.threshold), toColumn(r.preconditioned), toColumn(r.preconditionedThreshold));
     });
   }
 
@@ -184,12 +184,25 @@ export class RunStore {
   getSharpness(runId: string): SharpnessRow[] {
     this.requireExact("run", runId);
     if (!this.sql("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'sharpness'").get()) return [];
-    const rows = this.sql("SELECT step, sharpness, threshold FROM sharpness WHERE run_id = ? ORDER BY step").all(runId) as {
+    // SELECT *: a store opened read-only may predate the preconditioned columns.
+    const rows = this.sql("SELECT * FROM sharpness WHERE run_id = ? ORDER BY step").all(runId) as {
       step: number;
       sharpness: number | string | null;
       threshold: number | string | null;
+      preconditioned?: number | string | null;
+      preconditioned_threshold?: number | string | null;
     }[];
-    return rows.map((r) => ({ step: r.step, sharpness: number(r.sharpness), threshold: number(r.threshold) }));
+    return rows.map((r) => {
+      const preconditioned = fromColumn(r.preconditioned);
+      const preconditionedThreshold = fromColumn(r.preconditioned_threshold);
+      return {
+        step: r.step,
+        sharpness: number(r.sharpness),
+        threshold: number(r.threshold),
+        ...(preconditioned !== undefined && { preconditioned }),
+        ...(preconditionedThreshold !== undefined && { preconditionedThreshold }),
+      };
+    });
   }
 
   getEpochs(runId: string): EpochRow[] {

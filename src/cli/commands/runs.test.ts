@@ -28,7 +28,7 @@ beforeAll(() => {
   store.finishRun(sgd, { status: "completed", metrics: { accuracy: 0.75 } });
   store.logSharpness(sgd, [
     { step: 0, sharpness: 12.5, threshold: 20 },
-    { step: 1, sharpness: NaN, threshold: 40 },
+    { step: 1, sharpness: NaN, threshold: 40, preconditioned: 150, preconditionedThreshold: 380 },
   ]);
   adam = store.createRun({ name: "adam", kind: "train", config: { optimizer: { type: "Adam", lr: 0.001 }, epochs: 2, seed: 0 } });
   store.logSteps(adam, [{ step: 0, epoch: 0, lr: 0.001, loss: NaN, gradNorm: Infinity }]);
@@ -159,7 +159,7 @@ describe("lrkit runs export", () => {
   });
 
   it("--rows sharpness writes one CSV row per sharpness probe; a run without probes has none", async () => {
-    expect(await runs("export", adam, sgd, "--rows", "sharpness")).toBe(`run_id,step,sharpness,threshold\n${sgd},0,12.5,20\n${sgd},1,NaN,40\n`);
+    expect(await runs("export", adam, sgd, "--rows", "sharpness")).toBe(`run_id,step,sharpness,threshold,preconditioned,preconditioned_threshold\n${sgd},0,12.5,20,,\n${sgd},1,NaN,40,150,380\n`);
     await expect(runs("export", sgd, "--format", "json", "--rows", "sharpness")).rejects.toThrow("--rows sharpness: only CSV is exported by rows");
   });
 
