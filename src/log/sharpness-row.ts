@@ -14,3 +14,11 @@ export interface SharpnessRow {
   preconditioned?: number;
   preconditionedThreshold?: number;
 }
+
+/**
+ * Whether the rows' preconditioned threshold is Adam's (2 + 2β₁)/(η(1 − β₁)) rather than
+ * RMSprop's 2/η, which equals the plain threshold: what the report and the dashboard label it.
+ */
+export function adamThreshold(rows: readonly SharpnessRow[]): boolean {
+  return rows.some((r) => r.preconditionedThreshold !== undefined && Math.abs(r.preconditionedThreshold / r.threshold - 1) > 1e-9);
+}
