@@ -108,6 +108,7 @@ describe("lrkit runs show", () => {
     expect(text).toContain("config:\n  optimizer:\n    type: SGD\n    lr: 0.1\n");
     expect(text).toContain("metrics:\n  accuracy: 0.75\n");
     expect(text).toContain("epochs:\n  epoch  step  lr    train loss  val loss  val accuracy  seconds\n  0      1     0.1   2           1.8       0.5           0.25\n");
+    expect(text).toMatch(/sharpness:\n {2}step +λ_max +threshold +λ_max \/ threshold +λ_max\(P⁻¹H\) +its threshold +ratio\n {2}0 +12\.5 +20 +0\.625 +- +- +-\n {2}1 +NaN +40 +NaN +150 +380 +0\.3947/);
   });
 
   it("prints JSON with epochs, non-finite values as strings", async () => {

@@ -85,7 +85,7 @@ export function runsCommand(): Command {
     .description("step logs as CSV (one row per step, with its run id) or runs with their steps and epochs as JSON")
     .argument("[ids...]", "run ids (or prefixes); all runs when neither ids nor --sweep are given")
     .addOption(new Option("--format <format>", "file format").choices(["csv", "json"]).default("csv"))
-    .addOption(new Option("--rows <rows>", "CSV rows: one per logged step, or one per sharpness probe (run_id,step,sharpness,threshold)").choices(["steps", "sharpness"]).default("steps"))
+    .addOption(new Option("--rows <rows>", "CSV rows: one per logged step, or one per sharpness probe (run_id,step,sharpness,threshold,preconditioned,preconditioned_threshold)").choices(["steps", "sharpness"]).default("steps"))
     .option("--out <file>", "write to this file instead of stdout")
     .action((ids: string[], local: { format: "csv" | "json"; rows: "steps" | "sharpness"; out?: string }, command: Command) => {
       const options = command.optsWithGlobals<GlobalOptions>();
@@ -178,8 +178,16 @@ function showText(run: RunSummary, epochs: ReturnType<RunStore["getEpochs"]>, sh
     text += `epochs:\n${indent(table([["epoch", "step", "lr", "train loss", ...valKeys.map((k) => `val ${k}`), "seconds"], ...rows]))}`;
   }
   if (sharpness.length > 0) {
-    const rows = sharpness.map((r) => [String(r.step), num(r.sharpness), num(r.threshold), num(r.sharpness / r.threshold)]);
-    text += `sharpness:\n${indent(table([["step", "λ_max", "threshold", "λ_max / threshold"], ...rows]))}`;
+    const preconditioned = sharpness.some((r) => r.preconditioned !== undefined);
+    const header = ["step", "λ_max", "threshold", "λ_max / threshold", ...(preconditioned ? ["λ_max(P⁻¹H)", "its threshold", "ratio"] : [])];
+    const rows = sharpness.map((r) => [
+      String(r.step),
+      num(r.sharpness),
+      num(r.threshold),
+      num(r.sharpness / r.threshold),
+      ...(preconditioned ? (r.preconditioned === undefined || r.preconditionedThreshold === undefined ? ["-", "-", "-"] : [num(r.preconditioned), num(r.preconditionedThreshold), num(r.preconditioned / r.preconditionedThreshold)]) : []),
+    ]);
+    text += `sharpness:\n${indent(table([header, ...rows]))}`;
   }
   return text;
 }
