@@ -19,7 +19,7 @@ import type { Dataset, TrainTest } from "../data/index.js";
 import { ConfigError } from "../errors.js";
 import { createModel, type Model } from "../nn/index.js";
 import { buildClipping, buildOptimizer, withClipping, type Optimizer } from "../optim/index.js";
-import { createScheduler, type Scheduler } from "../schedules/index.js";
+import { createScheduler, type NestedSchedulerSpec, type Scheduler, type SchedulerSpec } from "../schedules/index.js";
 import { closestName } from "../spec/index.js";
 import { batchSource, createObjective, metricNames, type BatchSource, type Objective } from "../train/index.js";
 import { prepareData } from "./prepare-data.js";
@@ -100,9 +100,8 @@ function buildScheduler(spec: RunSpec, lr: number, batchesPerEpoch: number, wher
  * the run's real count, known only here, from the data — or the run would fail part-way. The
  * scheduler itself and each of a ChainedScheduler's (stepped alike) are checked.
  */
-function checkCycleLength(schedule: object, steps: number, how: string, where: string): void {
-  const spec = schedule as { type: string; total_steps?: number | null; epochs?: number | null; steps_per_epoch?: number | null; schedulers?: object[] };
-  if (spec.type === "ChainedScheduler") spec.schedulers?.forEach((child, i) => checkCycleLength(child, steps, how, `${where}.schedulers[${i}]`));
+function checkCycleLength(spec: SchedulerSpec | NestedSchedulerSpec, steps: number, how: string, where: string): void {
+  if (spec.type === "ChainedScheduler") spec.schedulers.forEach((child, i) => checkCycleLength(child, steps, how, `${where}.schedulers[${i}]`));
   if (spec.type !== "OneCycleLR") return;
   const { total_steps, epochs, steps_per_epoch } = spec;
   const cycle =
