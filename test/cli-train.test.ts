@@ -126,6 +126,21 @@ describe("lrkit train", () => {
     expect(JSON.parse(listed.stdout)).toEqual([]);
   });
 
+  it("checks OneCycleLR's total_steps against the run's real step count before recording: a short cycle leaves no failed run", async () => {
+    const fresh = join(dir, "short-cycle.db");
+    const short = await lrkit("train", "--config", config, "--store", fresh, "--set", "scheduler.total_steps=1");
+    expect(short.code).toBe(2);
+    const [, steps] = /scheduler\.total_steps: OneCycleLR's cycle \(total_steps 1\) is shorter than the (\d+) steps the run takes \(5 epochs × (\d+) batches\).*set total_steps to at least \1/.exec(short.stderr) ?? [];
+    expect(steps).toBeDefined();
+    const perEpoch = await lrkit("train", "--config", config, "--store", fresh, "--set", "scheduler.epochs=4", "--set", `scheduler.steps_per_epoch=${Number(steps) / 5}`);
+    expect(perEpoch.code).toBe(2);
+    expect(perEpoch.stderr).toContain(`scheduler.epochs: OneCycleLR's cycle (epochs × steps_per_epoch = 4 × ${Number(steps) / 5} = ${(Number(steps) * 4) / 5})`);
+    expect(JSON.parse((await lrkit("runs", "--json", "--store", fresh)).stdout)).toEqual([]);
+    const exact = await lrkit("train", "--config", config, "--no-record", "--json", "--set", `scheduler.total_steps=${steps}`);
+    expect(exact.code).toBe(0);
+    expect(JSON.parse(exact.stdout).steps).toBe(Number(steps));
+  });
+
   it("reports a bad config as one line naming the file and key", async () => {
     const bad = join(dir, "bad.yaml");
     writeFileSync(bad, readFileSync(config, "utf8").replace("batch_size: 16", "batch_size: -16"));

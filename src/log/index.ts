@@ -4,7 +4,7 @@
  */
 export { wireNumber, stepRowSchema, epochRowSchema, toWire, type StepRow, type EpochRow, type StepRowWire, type EpochRowWire, type RunLog } from "./rows.js";
 export { stepColumnsSchema, emptyColumns, toColumns, toRows, pushRow, appendColumns, type StepColumns } from "./columns.js";
-export type { SharpnessRow } from "./sharpness-row.js";
+export { adamThreshold, type SharpnessRow } from "./sharpness-row.js";
 export { memoryLog, type MemoryLog } from "./memory.js";
 export { configLr } from "./config-lr.js";
 export { rankTrials, type RankedView } from "./rank-trials.js";

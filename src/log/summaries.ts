@@ -21,8 +21,10 @@ export const trainSummarySchema = z.object({
   lr_final: wireNumber,
   stopped: stopSchema.nullable(),
   diagnosis: z.object({ verdict: z.string(), evidence: z.array(z.string()), suggestion: z.string(), details: z.unknown() }),
-  /** λ_max and its stability threshold at each probed step, when the run config asked for `sharpness`. */
-  sharpness: z.array(z.object({ step: z.int(), sharpness: wireNumber, threshold: wireNumber })).optional(),
+  /** λ_max and its stability threshold at each probed step (and the preconditioned pair, if asked for), when the run config asked for `sharpness`. */
+  sharpness: z
+    .array(z.object({ step: z.int(), sharpness: wireNumber, threshold: wireNumber, preconditioned: wireNumber.optional(), preconditionedThreshold: wireNumber.optional() }))
+    .optional(),
 });
 export type TrainSummary = z.output<typeof trainSummarySchema>;
 

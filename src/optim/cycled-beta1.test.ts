@@ -11,7 +11,7 @@ import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { maxRelativeError } from "../../test/fixtures.js";
 import { jax, type Params } from "../engine/index.js";
-import { createScheduler } from "../schedules/index.js";
+import { schedulerFromInput } from "../schedules/index.js";
 import { createOptimizer, type OptimizerSpec } from "./index.js";
 
 const np = jax.numpy;
@@ -36,7 +36,7 @@ const asParams = (values: number[]): Params => ({ theta: np.array(values, { dtyp
 describe("a β₁ cycled by OneCycleLR matches PyTorch", () => {
   it.each(fixture.cases)("$name", async (c) => {
     const optimizer = createOptimizer(c.spec);
-    const scheduler = createScheduler(fixture.scheduler, c.spec.lr);
+    const scheduler = schedulerFromInput(fixture.scheduler, c.spec.lr);
     let params = asParams(fixture.init);
     let state = optimizer.init(params);
     const lr: number[] = [];

@@ -15,7 +15,7 @@ const base = { data: { name: "iris" }, model: { preset: "mlp", hidden: [8] }, op
 
 describe("sharpness in a run config", () => {
   it("defaults iters to 20 and rejects an every that is not a positive integer or iters below 1", () => {
-    expect(parseRunSpec({ ...base, sharpness: { every: 5 } }).sharpness).toEqual({ every: 5, iters: 20 });
+    expect(parseRunSpec({ ...base, sharpness: { every: 5 } }).sharpness).toEqual({ every: 5, iters: 20, preconditioned: false });
     for (const sharpness of [{ every: 0 }, { every: 2.5 }, { every: 5, iters: 0 }, { every: 5, extra: 1 }]) {
       expect(() => parseRunSpec({ ...base, sharpness }, "run.yaml")).toThrow(ConfigError);
     }
@@ -30,6 +30,29 @@ describe("sharpness in a run config", () => {
       expect(Number.isFinite(row.sharpness) && row.sharpness > 0).toBe(true);
       expect(row.threshold).toBeCloseTo(2 / 0.05, 10);
     }
+  });
+
+  it("preconditioned: true is for Adam, AdamW and RMSprop; on another optimizer it is an error naming the key", () => {
+    const adam = { ...base, optimizer: { type: "AdamW", lr: 0.01 } };
+    expect(parseRunSpec({ ...adam, sharpness: { every: 5, preconditioned: true } }).sharpness).toEqual({ every: 5, iters: 20, preconditioned: true });
+    expect(() => parseRunSpec({ ...base, sharpness: { every: 5, preconditioned: true } }, "run.yaml")).toThrow(
+      /^run\.yaml\.sharpness\.preconditioned: .*\(Adam, AdamW, RMSprop\); optimizer\.type is SGD/,
+    );
+  });
+
+  it("with preconditioned: true on Adam, logs λ_max(P⁻¹H) beside λ_max, against (2 + 2β₁)/(η(1 − β₁)) = 38/η", async () => {
+    const run = await runTraining({ ...base, optimizer: { type: "Adam", lr: 0.01 }, epochs: 1, sharpness: { every: 3, iters: 10, preconditioned: true } }, { data: iris });
+    expect(run.sharpness!.length).toBeGreaterThan(1);
+    for (const row of run.sharpness!) {
+      expect(row.threshold).toBeCloseTo(2 / 0.01, 8);
+      expect(row.preconditionedThreshold).toBeCloseTo(38 / 0.01, 6);
+      // P = √v̂ + ε with gradients well below 1: P⁻¹ stretches the Hessian, so λ_max(P⁻¹H) > λ_max(H).
+      expect(row.preconditioned!).toBeGreaterThan(row.sharpness);
+      expect(Number.isFinite(row.preconditioned)).toBe(true);
+    }
+    const plain = await runTraining({ ...base, optimizer: { type: "Adam", lr: 0.01 }, epochs: 1, sharpness: { every: 3, iters: 10 } }, { data: iris });
+    expect(plain.sharpness!.map((r) => r.sharpness)).toEqual(run.sharpness!.map((r) => r.sharpness));
+    expect(plain.sharpness![0]).not.toHaveProperty("preconditioned");
   });
 
   it("writes the rows to the run store as they are probed, and the summary carries them", async () => {

@@ -16,6 +16,7 @@
  *   batch_size: 64
  *   seed: 0
  *   sharpness: { every: 50, iters: 20 }          # optional: λ_max of the Hessian every 50 steps
+ *                                                # (preconditioned: true adds λ_max(P⁻¹H) for Adam, AdamW, RMSprop)
  *
  * What needs the data — that a `monitor` names a metric the task reports, that the loss fits the
  * task, the steps per epoch — is checked by `buildRun`, still before any training.
@@ -27,7 +28,7 @@ import { parseModelSpec, type LossSpec, type ModelSpec } from "../nn/index.js";
 import { parseClippingSpec, parseOptimizerSpec, type ResolvedClipping, type ResolvedOptimizerSpec } from "../optim/index.js";
 import { parseSchedulerSpec, type SchedulerSpec } from "../schedules/index.js";
 import { parseSpec } from "../spec/index.js";
-import { parseLossSpec } from "../train/index.js";
+import { parseLossSpec, preconditionedTypes } from "../train/index.js";
 
 const earlyStoppingSpec = z.strictObject({
   monitor: z.string().default("loss"),
@@ -37,10 +38,15 @@ const earlyStoppingSpec = z.strictObject({
   restore_best: z.boolean().default(true),
 });
 
-/** Sharpness probe: λ_max of the training loss's Hessian every `every` steps, `iters` power iterations each. */
+/**
+ * Sharpness probe: λ_max of the training loss's Hessian every `every` steps, `iters` power
+ * iterations each; `preconditioned` (Adam, AdamW, RMSprop) adds λ_max(P⁻¹H) with the optimizer's
+ * preconditioner.
+ */
 const sharpnessSpec = z.strictObject({
   every: z.number().int().positive(),
   iters: z.number().int().min(1).default(20),
+  preconditioned: z.boolean().default(false),
 });
 
 const divergenceSpec = z.strictObject({
@@ -91,6 +97,14 @@ export type RunSpec = Omit<z.output<typeof runKeys>, "data" | "model" | "loss" |
 export function parseRunSpec(input: unknown, where = "config"): RunSpec {
   const { data, model, loss, optimizer, scheduler, clip, ...run } = parseSpec(runKeys, input, where);
   const resolvedOptimizer = parseOptimizerSpec(optimizer, `${where}.optimizer`);
+  if (run.sharpness?.preconditioned && !(preconditionedTypes as readonly string[]).includes(resolvedOptimizer.type)) {
+    throw new ConfigError(
+      `${where}.sharpness.preconditioned: the preconditioned sharpness λ_max(P⁻¹H) needs an adaptive optimizer's preconditioner (${preconditionedTypes.join(", ")}); optimizer.type is ${resolvedOptimizer.type}, whose plain λ_max against 2/η is probed without it: drop preconditioned`,
+      where,
+      "sharpness.preconditioned",
+      true,
+    );
+  }
   return {
     ...run,
     ...(data === undefined ? {} : { data: parseDataSpec(data, `${where}.data`) }),

@@ -22,7 +22,7 @@ import { epochRowSchema, stepRowSchema, type EpochRow, type StepRow } from "../l
 import type { Model } from "../nn/index.js";
 import type { Optimizer, OptimizerState, OptimizerStateData } from "../optim/index.js";
 import type { Scheduler } from "../schedules/index.js";
-import { checkpointing, createEvaluator, createTrainer, divergenceGuard, earlyStopping, history, scheduleLr, sharpnessMonitor, type Callback, type Checkpoint, type History, type Metrics, type SharpnessMonitor, type SharpnessRow, type TrainState } from "../train/index.js";
+import { checkpointing, createEvaluator, createTrainer, divergenceGuard, earlyStopping, history, preconditioningOf, scheduleLr, sharpnessMonitor, type Callback, type Checkpoint, type History, type Metrics, type SharpnessMonitor, type SharpnessRow, type TrainState } from "../train/index.js";
 import { buildRun, type BuiltRun } from "./build.js";
 import { parseRunSpec, type RunSpec } from "./spec.js";
 
@@ -84,7 +84,9 @@ export async function fitRun(run: BuiltRun, options: Omit<TrainingRunOptions, "d
   let sharpness: SharpnessMonitor | undefined;
   if (spec.sharpness) {
     const [batch] = run.batches.epoch(0);
-    sharpness = sharpnessMonitor({ model, loss: run.objective.loss, batch: batch!, every: spec.sharpness.every, iters: spec.sharpness.iters, seed: spec.seed, onRow: options.onSharpness });
+    const { every, iters, preconditioned } = spec.sharpness;
+    const preconditioning = preconditioned ? preconditioningOf(spec.optimizer.type, spec.optimizer.options) : undefined;
+    sharpness = sharpnessMonitor({ model, loss: run.objective.loss, batch: batch!, every, iters, preconditioning, seed: spec.seed, onRow: options.onSharpness });
     callbacks.push(sharpness);
   }
   callbacks.push(...(options.callbacks ?? []));

@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { readFixture } from "../../test/fixtures.js";
 import { closedFormFromSpec } from "./closed/spec.js";
-import { createScheduler, type SchedulerContext } from "./create.js";
+import { createScheduler, schedulerFromInput, type NestedSchedulerSpec, type SchedulerContext, type SchedulerSpec } from "./create.js";
 import { cyclicLR } from "./torch/cyclic-lr.js";
 import { lambdaLR } from "./torch/lambda-lr.js";
 import { multiplicativeLR } from "./torch/multiplicative-lr.js";
 import type { Scheduler } from "./types.js";
 import { catchConfigError as configError } from "../testing/config-error.js";
 
-const errorOf = (spec: unknown, context?: SchedulerContext) => configError(() => createScheduler(spec, 0.1, context));
+const errorOf = (spec: unknown, context?: SchedulerContext) => configError(() => schedulerFromInput(spec, 0.1, context));
 
 function run(scheduler: Scheduler, steps: number, metrics?: (t: number) => number): number[] {
   const lr: number[] = [];
@@ -138,7 +138,7 @@ describe("createScheduler: spec errors name the key, the value and what is valid
     expect(plateau.message).toContain("scheduler.schedulers[0].type: ReduceLROnPlateau steps on a metric and cannot be nested");
     const chained = errorOf({ type: "SequentialLR", schedulers: [{ type: "ChainedScheduler", schedulers: [{ type: "ConstantLR" }] }, { type: "ConstantLR" }], milestones: [3] });
     expect(chained.message).toContain("scheduler.schedulers[0]: SequentialLR cannot hold a ChainedScheduler");
-    const inner = { type: "SequentialLR", schedulers: [{ type: "ConstantLR" }, { type: "ConstantLR" }], milestones: [2] };
+    const inner: NestedSchedulerSpec = { type: "SequentialLR", schedulers: [{ type: "ConstantLR" }, { type: "ConstantLR" }], milestones: [2] };
     expect(errorOf({ type: "SequentialLR", schedulers: [{ type: "ConstantLR" }, inner], milestones: [3] }).message).toContain(
       "scheduler.schedulers[1]: SequentialLR cannot restart a SequentialLR at a milestone",
     );
@@ -170,7 +170,7 @@ describe("createScheduler: what is built", () => {
   });
 
   it("OneCycleLR takes its length from total_steps, else epochs × steps_per_epoch, else the trainer", () => {
-    const spec = { type: "OneCycleLR", max_lr: 0.5, anneal_strategy: "linear" };
+    const spec = { type: "OneCycleLR", max_lr: 0.5, anneal_strategy: "linear" } as const;
     const explicit = run(createScheduler({ ...spec, total_steps: 24 }, 0.1), 24);
     expect(run(createScheduler({ ...spec, epochs: 4, steps_per_epoch: 6 }, 0.1), 24)).toEqual(explicit);
     expect(run(createScheduler(spec, 0.1, { totalSteps: 24 }), 24)).toEqual(explicit);
@@ -179,7 +179,7 @@ describe("createScheduler: what is built", () => {
   });
 
   it("OneCycleLR inside SequentialLR spans its segment when the trainer gives the length", () => {
-    const spec = { type: "SequentialLR", schedulers: [{ type: "ConstantLR", factor: 0.5, total_iters: 10 }, { type: "OneCycleLR", max_lr: 0.5 }], milestones: [10] };
+    const spec: SchedulerSpec = { type: "SequentialLR", schedulers: [{ type: "ConstantLR", factor: 0.5, total_iters: 10 }, { type: "OneCycleLR", max_lr: 0.5 }], milestones: [10] };
     const lr = run(createScheduler(spec, 0.1, { totalSteps: 40 }), 40);
     expect(lr.slice(10)).toEqual(run(createScheduler({ type: "OneCycleLR", max_lr: 0.5, total_steps: 30 }, 0.1), 30));
     expect(errorOf(spec).key).toBe("total_steps");
@@ -219,7 +219,7 @@ describe("createScheduler: what is built", () => {
   });
 
   it("a closed-form spec runs as schedule(t) on its own and restarts at its milestone inside SequentialLR", () => {
-    const closed = { type: "warmup_cosine", warmup_steps: 5, decay_steps: 30 };
+    const closed = { type: "warmup_cosine", warmup_steps: 5, decay_steps: 30 } as const;
     const schedule = closedFormFromSpec(closed, 0.1, "test");
     const alone = createScheduler({ ...closed, interval: "epoch" }, 0.1);
     expect(alone.interval).toBe("epoch");
@@ -270,7 +270,7 @@ describe("state() and load()", () => {
     },
   ];
 
-  const build = (c: FixtureCase) => (c.spec === null ? multiplicativeLR((e) => (e % 2 ? 0.95 : 1.0), c.initial_lr) : createScheduler(c.spec, c.initial_lr));
+  const build = (c: FixtureCase) => (c.spec === null ? multiplicativeLR((e) => (e % 2 ? 0.95 : 1.0), c.initial_lr) : schedulerFromInput(c.spec, c.initial_lr));
 
   for (const c of [...cases, ...extra]) {
     it(`restores ${c.name} mid-schedule exactly, through JSON`, () => {

@@ -49,11 +49,21 @@ type TorchType = keyof typeof torchKinds;
 /** The PyTorch scheduler types a spec may name. */
 export const torchSchedulerTypes = Object.keys(torchKinds) as TorchType[];
 
-/** A spec for one of the PyTorch schedulers, as accepted by `createScheduler`. */
-export type TorchSchedulerSpec = z.input<(typeof torchKinds)[TorchType]["schema"]>;
+/** A spec for one of the PyTorch schedulers, as accepted by `createScheduler`; SequentialLR's and ChainedScheduler's `schedulers` typed as `NestedSchedulerSpec`. */
+export type TorchSchedulerSpec = Exclude<TorchInput, { type: "SequentialLR" | "ChainedScheduler" }> | SequentialLRSpec | ChainedSchedulerSpec;
+type TorchInput = z.input<(typeof torchKinds)[TorchType]["schema"]>;
+interface SequentialLRSpec extends Omit<Extract<TorchInput, { type: "SequentialLR" }>, "schedulers"> {
+  schedulers: NestedSchedulerSpec[];
+}
+interface ChainedSchedulerSpec extends Omit<Extract<TorchInput, { type: "ChainedScheduler" }>, "schedulers"> {
+  schedulers: NestedSchedulerSpec[];
+}
 
 /** A scheduler spec as written: a PyTorch scheduler's or a closed form's, with the trainer's `interval`. */
 export type SchedulerSpec = (TorchSchedulerSpec | ClosedFormScheduleSpec) & { interval?: Interval };
+
+/** A spec inside SequentialLR or ChainedScheduler: no `interval` (the outermost one's governs), no ReduceLROnPlateau. */
+export type NestedSchedulerSpec = (Exclude<TorchSchedulerSpec, { type: "ReduceLROnPlateau" }> | ClosedFormScheduleSpec) & { interval?: undefined };
 
 export interface SchedulerContext {
   /** The number of times the trainer will step the scheduler; fills OneCycleLR's `total_steps` when the spec leaves it out. */
@@ -62,23 +72,30 @@ export interface SchedulerContext {
 
 /**
  * Build a scheduler from `spec` on an optimizer whose learning rate is `baseLr` (torch's
- * `initial_lr`). A spec that cannot be used is a ConfigError naming the key (under `where`,
- * e.g. `scheduler.schedulers[1].T_max`), the value and what is valid.
+ * `initial_lr`). The spec is typed (see `SchedulerSpec`) and checked at run time all the same: one
+ * read from JSON or YAML goes to `schedulerFromInput`. A spec that cannot be used is a ConfigError
+ * naming the key (under `where`, e.g. `scheduler.schedulers[1].T_max`), the value and what is
+ * valid.
  */
-export function createScheduler(spec: unknown, baseLr: number, context: SchedulerContext = {}, where = "scheduler"): Scheduler {
+export function createScheduler(spec: SchedulerSpec, baseLr: number, context: SchedulerContext = {}, where = "scheduler"): Scheduler {
+  return schedulerFromInput(spec, baseLr, context, where);
+}
+
+/** `createScheduler` for a spec of unknown shape (a config file, the command line, a form): checked, then built. */
+export function schedulerFromInput(input: unknown, baseLr: number, context: SchedulerContext = {}, where = "scheduler"): Scheduler {
   const { totalSteps } = context;
   if (totalSteps !== undefined && !(Number.isInteger(totalSteps) && totalSteps > 0)) {
     throw new ConfigError(`${where}: the trainer's totalSteps must be a positive integer; got ${String(totalSteps)}`, where, "totalSteps", totalSteps);
   }
   const group = newGroup(baseLr, where);
-  const { stepper, type, interval } = build(spec, group, where, totalSteps, false);
+  const { stepper, type, interval } = build(input, group, where, totalSteps, false);
   return new TorchScheduler(type, group, stepper, interval ?? "step");
 }
 
-/** The checks of `createScheduler` without keeping the scheduler: `spec`, known to build, as a `SchedulerSpec`. */
-export function parseSchedulerSpec(spec: unknown, baseLr: number, context: SchedulerContext = {}, where = "scheduler"): SchedulerSpec {
-  createScheduler(spec, baseLr, context, where);
-  return spec as SchedulerSpec;
+/** The checks of `schedulerFromInput` without keeping the scheduler: `input`, known to build, as a `SchedulerSpec`. */
+export function parseSchedulerSpec(input: unknown, baseLr: number, context: SchedulerContext = {}, where = "scheduler"): SchedulerSpec {
+  schedulerFromInput(input, baseLr, context, where);
+  return input as SchedulerSpec;
 }
 
 interface Built {

@@ -31,4 +31,5 @@ export {
   type SweepEnd,
   type TrialRecord,
   type ExportFormat,
+  type ExportRows,
 } from "./types.js";

@@ -19,7 +19,7 @@ import { StoreError, withStoreErrors } from "./errors.js";
 import { exportRuns } from "./export.js";
 import { newId } from "./ids.js";
 import { openDatabase, type OpenOptions } from "./schema.js";
-import { runKinds, runStatuses, sweepStatuses, type ExportFormat, type NewRun, type NewSweep, type RunEnd, type RunFilter, type RunRecord, type RunSummary, type SweepEnd, type SweepRecord, type SweepStatus, type TrialRecord } from "./types.js";
+import { runKinds, runStatuses, sweepStatuses, type ExportFormat, type ExportRows, type NewRun, type NewSweep, type RunEnd, type RunFilter, type RunRecord, type RunSummary, type SweepEnd, type SweepRecord, type SweepStatus, type TrialRecord } from "./types.js";
 import { fromColumn, fromJson, toColumn, toJson } from "./values.js";
 
 interface RunRow {
@@ -135,8 +135,8 @@ export class RunStore {
     if (rows.length === 0) return;
     this.write(`logging ${rows.length} sharpness rows of run ${runId}`, () => {
       this.touch(runId);
-      const insert = this.sql("INSERT OR REPLACE INTO sharpness (run_id, step, sharpness, threshold) VALUES (?, ?, ?, ?)");
-      for (const r of rows) insert.run(runId, r.step, toColumn(r.sharpness), toColumn(r.threshold));
+      const insert = this.sql("INSERT OR REPLACE INTO sharpness (run_id, step, sharpness, threshold, preconditioned, preconditioned_threshold) VALUES (?, ?, ?, ?, ?, ?)");
+      for (const r of rows) insert.run(runId, r.step, toColumn(r.sharpness), toColumn(r.threshold), toColumn(r.preconditioned), toColumn(r.preconditionedThreshold));
     });
   }
 
@@ -189,12 +189,25 @@ export class RunStore {
   getSharpness(runId: string): SharpnessRow[] {
     this.requireExact("run", runId);
     if (!this.sql("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'sharpness'").get()) return [];
-    const rows = this.sql("SELECT step, sharpness, threshold FROM sharpness WHERE run_id = ? ORDER BY step").all(runId) as {
+    // SELECT *: a store opened read-only may predate the preconditioned columns.
+    const rows = this.sql("SELECT * FROM sharpness WHERE run_id = ? ORDER BY step").all(runId) as {
       step: number;
       sharpness: number | string | null;
       threshold: number | string | null;
+      preconditioned?: number | string | null;
+      preconditioned_threshold?: number | string | null;
     }[];
-    return rows.map((r) => ({ step: r.step, sharpness: number(r.sharpness), threshold: number(r.threshold) }));
+    return rows.map((r) => {
+      const preconditioned = fromColumn(r.preconditioned);
+      const preconditionedThreshold = fromColumn(r.preconditioned_threshold);
+      return {
+        step: r.step,
+        sharpness: number(r.sharpness),
+        threshold: number(r.threshold),
+        ...(preconditioned !== undefined && { preconditioned }),
+        ...(preconditionedThreshold !== undefined && { preconditionedThreshold }),
+      };
+    });
   }
 
   getEpochs(runId: string): EpochRow[] {
@@ -266,10 +279,11 @@ export class RunStore {
   }
 
   /** The runs (all when `ids` is omitted) as CSV or JSON text, in chunks (see `export.ts`) read while iterating: consume them before `close`. */
-  exportRuns(ids: readonly string[] | undefined, format: ExportFormat): Generator<string> {
+  exportRuns(ids: readonly string[] | undefined, format: ExportFormat, rows: ExportRows = "steps"): Generator<string> {
     oneOf(format, ["csv", "json"], "format");
-    const rows = ids === undefined ? (this.sql("SELECT * FROM runs ORDER BY created_at, id").all() as RunRow[]) : ids.map((id) => this.runRow(id));
-    return exportRuns(rows.map(toRunRecord), format, (id) => this.getSteps(id), (id) => this.epochRows(id), (id) => this.getSharpness(id));
+    oneOf(rows, ["steps", "sharpness"], "rows");
+    const runs = ids === undefined ? (this.sql("SELECT * FROM runs ORDER BY created_at, id").all() as RunRow[]) : ids.map((id) => this.runRow(id));
+    return exportRuns(runs.map(toRunRecord), format, (id) => this.getSteps(id), (id) => this.epochRows(id), (id) => this.getSharpness(id), rows);
   }
 
   close(): void {

@@ -77,9 +77,24 @@ CREATE TABLE IF NOT EXISTS sharpness (
   step INTEGER NOT NULL,
   sharpness REAL,
   threshold REAL,
+  preconditioned REAL,
+  preconditioned_threshold REAL,
   PRIMARY KEY (run_id, step)
 ) WITHOUT ROWID;
 `;
+
+/** Columns added to a table of `additions` after it first shipped, added where an older store lacks them (NULL in its old rows). */
+const addedColumns: readonly { table: string; column: string; type: string }[] = [
+  { table: "sharpness", column: "preconditioned", type: "REAL" },
+  { table: "sharpness", column: "preconditioned_threshold", type: "REAL" },
+];
+
+function addColumns(db: Database.Database): void {
+  for (const { table, column, type } of addedColumns) {
+    const columns = db.pragma(`table_info(${table})`) as { name: string }[];
+    if (!columns.some((c) => c.name === column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
+  }
+}
 
 export interface OpenOptions {
   /** Open without writing: the file must exist and be a run store; nothing is created. */
@@ -109,6 +124,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database.
         db.transaction(() => {
           checkOrCreate(db, path, true);
           db.exec(additions);
+          addColumns(db);
         }).immediate();
       } else {
         checkOrCreate(db, path, false);

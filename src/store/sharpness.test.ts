@@ -55,6 +55,22 @@ describe("sharpness rows in the run store", () => {
     store.close();
   });
 
+  it("keeps the preconditioned λ_max beside the plain one, and opens a store whose table predates those columns", () => {
+    const id = oldStore();
+    const db = new Database(path);
+    db.exec("CREATE TABLE sharpness (run_id TEXT NOT NULL REFERENCES runs (id), step INTEGER NOT NULL, sharpness REAL, threshold REAL, PRIMARY KEY (run_id, step)) WITHOUT ROWID");
+    db.prepare("INSERT INTO sharpness VALUES (?, 0, 3.5, 40)").run(id);
+    db.close();
+    const readonly = openStore(path, { readonly: true });
+    expect(readonly.getSharpness(id)).toEqual([rows[0]]);
+    readonly.close();
+    const store = openStore(path);
+    const preconditioned = { step: 5, sharpness: 41, threshold: 40, preconditioned: 300, preconditionedThreshold: 380 };
+    store.logSharpness(id, [preconditioned]);
+    expect(store.getSharpness(id)).toEqual([rows[0], preconditioned]);
+    store.close();
+  });
+
   it("exports the rows with the run as JSON, and no sharpness key for a run without them", () => {
     const store = openStore(path);
     const id = store.createRun({ kind: "train", config: {} });

@@ -97,3 +97,5 @@ export interface TrialRecord {
 }
 
 export type ExportFormat = "csv" | "json";
+/** What a CSV export has one row of: a logged step, or a sharpness probe. */
+export type ExportRows = "steps" | "sharpness";

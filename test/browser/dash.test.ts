@@ -161,6 +161,24 @@ describe("lrkit dash in Chromium", () => {
     await page.close();
   });
 
+  it("plots an Adam run's preconditioned sharpness λ_max(P⁻¹H) with (2+2β₁)/(η(1−β₁)) beside λ_max and 2/η", async () => {
+    const id = store.createRun({ kind: "train", name: "adam preconditioned", config: { optimizer: { type: "Adam", lr: 0.01 }, sharpness: { every: 100, preconditioned: true } } });
+    store.logSteps(id, steps(0, 200, 0.01));
+    store.logSharpness(id, [
+      { step: 0, sharpness: 20, threshold: 200, preconditioned: 900, preconditionedThreshold: 3800 },
+      { step: 100, sharpness: 60, threshold: 200, preconditioned: 3700, preconditionedThreshold: 3800 },
+    ]);
+    store.finishRun(id, { status: "completed" });
+    const page = await newPage();
+    const errors = await open(page, `/run.html?id=${id}`);
+    expect(Number(await page.getAttribute("#sharpness-chart", "data-points"))).toBe(8);
+    const chart = (await page.textContent("#sharpness-chart")) ?? "";
+    for (const label of ["λ_max(P⁻¹H)", "(2+2β₁)/(η(1−β₁))", "2/η"]) expect(chart).toContain(label);
+    await page.screenshot({ path: join(artifacts, "dash-preconditioned-sharpness.png"), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("playground: η just above 2/λ_max leaves the plot, η just below does not", async () => {
     const page = await newPage();
     const errors = await open(page, "/playground.html");

@@ -5,7 +5,7 @@ import { ConfigError } from "../../errors.js";
 import { closestName } from "../../spec/index.js";
 import { formatCartpole, runCartpole } from "../../examples/cartpole/index.js";
 import { linearRegression } from "../../examples/linear-regression/index.js";
-import { formatEdgeOfStability, runEdgeOfStability } from "../../examples/edge-of-stability/index.js";
+import { formatEdgeOfStability, runEdgeOfStability, writeEdgeOfStabilityChart } from "../../examples/edge-of-stability/index.js";
 import { formatFineTune, runFineTune } from "../../examples/fine-tune/index.js";
 import { formatImbalanced, runImbalanced } from "../../examples/imbalanced/index.js";
 import { formatLrCompare, runLrCompare, writeLrCompareChart } from "../../examples/lr-compare/index.js";
@@ -47,11 +47,14 @@ const examples: Record<string, Example> = {
     },
   },
   "edge-of-stability": {
-    summary: "full-batch GD on 1,000 MNIST images (tanh MLP, MSE): the sharpness λ_max settles at 2/η for η = 0.1, 0.15, 0.2",
+    summary: "full-batch GD on 1,000 MNIST images (tanh MLP, MSE): the sharpness λ_max settles at 2/η for η = 0.1, 0.15, 0.2; chart edge-of-stability.svg",
     async run(json) {
       const result = await runEdgeOfStability({ onProgress: ({ lr, step }) => step % 50 === 0 && process.stderr.write(`  η = ${lr}: step ${step}\n`) });
       const perEta = result.runs.map(({ eta, threshold, steps, sharpness }) => ({ eta, threshold, steps, sharpness }));
-      process.stdout.write(json ? `${JSON.stringify(perEta)}\n` : `${formatEdgeOfStability(result)}\n`);
+      const chart = resolve("edge-of-stability.svg");
+      await writeEdgeOfStabilityChart(result, chart);
+      process.stdout.write(json ? `${JSON.stringify(perEta)}\n` : `${formatEdgeOfStability(result)}\nsharpness chart: ${chart}\n`);
+      if (json) process.stderr.write(`sharpness chart: ${chart}\n`);
     },
   },
   imbalanced: {

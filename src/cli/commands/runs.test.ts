@@ -26,6 +26,10 @@ beforeAll(() => {
   store.logEpoch(sgd, { epoch: 0, step: 1, lr: 0.1, trainLoss: 2, val: { loss: 1.8, accuracy: 0.5 }, seconds: 0.25 });
   store.logEpoch(sgd, { epoch: 1, step: 2, lr: 0.05, trainLoss: 1, val: { loss: 1.2, accuracy: 0.75 }, seconds: 0.25 });
   store.finishRun(sgd, { status: "completed", metrics: { accuracy: 0.75 } });
+  store.logSharpness(sgd, [
+    { step: 0, sharpness: 12.5, threshold: 20 },
+    { step: 1, sharpness: NaN, threshold: 40, preconditioned: 150, preconditionedThreshold: 380 },
+  ]);
   adam = store.createRun({ name: "adam", kind: "train", config: { optimizer: { type: "Adam", lr: 0.001 }, epochs: 2, seed: 0 } });
   store.logSteps(adam, [{ step: 0, epoch: 0, lr: 0.001, loss: NaN, gradNorm: Infinity }]);
   store.finishRun(adam, { status: "diverged", error: "loss is NaN at step 0", metrics: { loss: NaN } });
@@ -104,6 +108,7 @@ describe("lrkit runs show", () => {
     expect(text).toContain("config:\n  optimizer:\n    type: SGD\n    lr: 0.1\n");
     expect(text).toContain("metrics:\n  accuracy: 0.75\n");
     expect(text).toContain("epochs:\n  epoch  step  lr    train loss  val loss  val accuracy  seconds\n  0      1     0.1   2           1.8       0.5           0.25\n");
+    expect(text).toMatch(/sharpness:\n {2}step +λ_max +threshold +λ_max \/ threshold +λ_max\(P⁻¹H\) +its threshold +ratio\n {2}0 +12\.5 +20 +0\.625 +- +- +-\n {2}1 +NaN +40 +NaN +150 +380 +0\.3947/);
   });
 
   it("prints JSON with epochs, non-finite values as strings", async () => {
@@ -152,6 +157,11 @@ describe("lrkit runs export", () => {
     const exported = JSON.parse(readFileSync(out, "utf8"));
     expect(exported.runs.map((r: { id: string }) => r.id)).toEqual([trial]);
     expect(exported.runs[0]).toMatchObject({ trialKey: "lr=0.3", steps: [{ step: 0, epoch: 0, lr: 0.3, loss: 0.5 }], epochs: [] });
+  });
+
+  it("--rows sharpness writes one CSV row per sharpness probe; a run without probes has none", async () => {
+    expect(await runs("export", adam, sgd, "--rows", "sharpness")).toBe(`run_id,step,sharpness,threshold,preconditioned,preconditioned_threshold\n${sgd},0,12.5,20,,\n${sgd},1,NaN,40,150,380\n`);
+    await expect(runs("export", sgd, "--format", "json", "--rows", "sharpness")).rejects.toThrow("--rows sharpness: only CSV is exported by rows");
   });
 
   it("exports every run when no ids are given", async () => {

@@ -85,13 +85,17 @@ export function runsCommand(): Command {
     .description("step logs as CSV (one row per step, with its run id) or runs with their steps and epochs as JSON")
     .argument("[ids...]", "run ids (or prefixes); all runs when neither ids nor --sweep are given")
     .addOption(new Option("--format <format>", "file format").choices(["csv", "json"]).default("csv"))
+    .addOption(new Option("--rows <rows>", "CSV rows: one per logged step, or one per sharpness probe (run_id,step,sharpness,threshold,preconditioned,preconditioned_threshold)").choices(["steps", "sharpness"]).default("steps"))
     .option("--out <file>", "write to this file instead of stdout")
-    .action((ids: string[], local: { format: "csv" | "json"; out?: string }, command: Command) => {
+    .action((ids: string[], local: { format: "csv" | "json"; rows: "steps" | "sharpness"; out?: string }, command: Command) => {
       const options = command.optsWithGlobals<GlobalOptions>();
+      if (local.format === "json" && local.rows !== "steps") {
+        throw new ConfigError(`--rows ${local.rows}: only CSV is exported by rows; JSON carries each run's steps, epochs and sharpness probes together`, "--rows", "rows", local.rows);
+      }
       withStore(options.store, (store) => {
         const sweepRuns = options.sweep === undefined ? [] : store.listRuns({ sweepId: store.getSweep(options.sweep).id }).map((r) => r.id).reverse();
         const selected = [...ids, ...sweepRuns];
-        const chunks = store.exportRuns(selected.length > 0 ? selected : undefined, local.format);
+        const chunks = store.exportRuns(selected.length > 0 ? selected : undefined, local.format, local.rows);
         if (local.out === undefined) {
           for (const chunk of chunks) print(chunk);
           return;
@@ -174,8 +178,16 @@ function showText(run: RunSummary, epochs: ReturnType<RunStore["getEpochs"]>, sh
     text += `epochs:\n${indent(table([["epoch", "step", "lr", "train loss", ...valKeys.map((k) => `val ${k}`), "seconds"], ...rows]))}`;
   }
   if (sharpness.length > 0) {
-    const rows = sharpness.map((r) => [String(r.step), num(r.sharpness), num(r.threshold), num(r.sharpness / r.threshold)]);
-    text += `sharpness:\n${indent(table([["step", "λ_max", "threshold", "λ_max / threshold"], ...rows]))}`;
+    const preconditioned = sharpness.some((r) => r.preconditioned !== undefined);
+    const header = ["step", "λ_max", "threshold", "λ_max / threshold", ...(preconditioned ? ["λ_max(P⁻¹H)", "its threshold", "ratio"] : [])];
+    const rows = sharpness.map((r) => [
+      String(r.step),
+      num(r.sharpness),
+      num(r.threshold),
+      num(r.sharpness / r.threshold),
+      ...(preconditioned ? (r.preconditioned === undefined || r.preconditionedThreshold === undefined ? ["-", "-", "-"] : [num(r.preconditioned), num(r.preconditionedThreshold), num(r.preconditioned / r.preconditionedThreshold)]) : []),
+    ]);
+    text += `sharpness:\n${indent(table([header, ...rows]))}`;
   }
   return text;
 }

@@ -11,7 +11,7 @@ import { Command, Option } from "commander";
 import { ConfigError } from "../../errors.js";
 import { lrChart, renderSvg } from "../../report/index.js";
 import { renderPng } from "../../report/charts/node/index.js";
-import { createScheduler } from "../../schedules/index.js";
+import { schedulerFromInput } from "../../schedules/index.js";
 import { checkOutputPath, writeFileAtomic } from "../../files/index.js";
 import { parseNumber } from "../number-option.js";
 import { readSpec } from "../read-spec.js";
@@ -65,7 +65,7 @@ function traceSchedule(spec: Record<string, unknown>, lr: number, steps: number,
       spec.type,
     );
   }
-  const scheduler = createScheduler(spec, lr, { totalSteps: steps }, where);
+  const scheduler = schedulerFromInput(spec, lr, { totalSteps: steps }, where);
   const trace: Required<ScheduleTrace> = { steps: [], lr: [], momentum: [] };
   for (let step = 0; step < steps; step++) {
     trace.steps.push(step);

@@ -221,8 +221,12 @@ function onePhaseTooShort(s: { transition_steps: number; pct_start: number; pct_
 
 type ClosedFormSpec = z.output<typeof spec>;
 
-/** A closed-form schedule spec as written, e.g. `{ type: "warmup_cosine", warmup_steps: 100, decay_steps: 1000 }`. */
-export type ClosedFormScheduleSpec = z.input<typeof spec>;
+/** A closed-form schedule spec as written, e.g. `{ type: "warmup_cosine", warmup_steps: 100, decay_steps: 1000 }`; a join's schedules typed alike. */
+export type ClosedFormScheduleSpec = Exclude<SpecInput, { type: "join" }> | JoinSpec;
+type SpecInput = z.input<typeof spec>;
+interface JoinSpec extends Omit<Extract<SpecInput, { type: "join" }>, "schedules"> {
+  schedules: ClosedFormScheduleSpec[];
+}
 
 /** The `type` values of the closed-form schedule specs. */
 export const closedFormTypes: readonly string[] = spec.options.map((option) => option.shape.type.value);

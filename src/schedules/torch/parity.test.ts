@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { maxRelativeError, readFixture } from "../../../test/fixtures.js";
-import { createScheduler } from "../create.js";
+import { schedulerFromInput } from "../create.js";
 import type { Scheduler } from "../types.js";
 import { multiplicativeLR } from "./multiplicative-lr.js";
 
@@ -26,7 +26,7 @@ const fromCode: Record<string, (c: TorchCase) => Scheduler> = {
 };
 
 function replay(c: TorchCase): { lr: number[]; momentum: (number | undefined)[] } {
-  const scheduler = c.spec === null ? fromCode[c.name]!(c) : createScheduler(c.spec, c.initial_lr);
+  const scheduler = c.spec === null ? fromCode[c.name]!(c) : schedulerFromInput(c.spec, c.initial_lr);
   const lr: number[] = [];
   const momentum: (number | undefined)[] = [];
   for (let t = 0; t < c.steps; t++) {

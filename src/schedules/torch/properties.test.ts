@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ConfigError } from "../../errors.js";
-import { createScheduler } from "../create.js";
+import { createScheduler, schedulerFromInput } from "../create.js";
 
 /** 0 or a normal number up to `max` (subnormal rates lose bits when halved, in torch too). */
 const atLeast0 = (max: number) => fc.oneof(fc.constant(0), fc.double({ min: 1e-8, max, noNaN: true }));
@@ -74,7 +74,7 @@ const specAndSteps = fc.oneof(
 /** createScheduler, or a skipped run when the spec is one of the rare invalid combinations (an empty OneCycleLR phase). */
 function build(spec: unknown, baseLr: number) {
   try {
-    return createScheduler(spec, baseLr);
+    return schedulerFromInput(spec, baseLr);
   } catch (e) {
     if (e instanceof ConfigError && e.key === "pct_start") fc.pre(false);
     throw e;
@@ -99,7 +99,7 @@ describe("scheduler invariants", () => {
     const warmup = fc
       .tuple(factor, factor, count(60))
       .filter(([a, b]) => a !== b)
-      .map(([a, b, n]) => ({ type: "LinearLR", start_factor: Math.min(a, b), end_factor: Math.max(a, b), total_iters: n }));
+      .map(([a, b, n]) => ({ type: "LinearLR" as const, start_factor: Math.min(a, b), end_factor: Math.max(a, b), total_iters: n }));
     fc.assert(
       fc.property(warmup, rate, (spec, baseLr) => {
         const scheduler = createScheduler(spec, baseLr);
@@ -114,7 +114,7 @@ describe("scheduler invariants", () => {
 
   it("ReduceLROnPlateau never goes below min_lr and never raises the rate", () => {
     const spec = fc.record({
-      type: fc.constant("ReduceLROnPlateau"),
+      type: fc.constant("ReduceLROnPlateau" as const),
       mode: fc.constantFrom("min", "max"),
       factor: fc.double({ min: 1e-3, max: 0.999, noNaN: true }),
       patience: fc.integer({ min: 0, max: 5 }),

@@ -6,7 +6,9 @@
  *
  * so the probe's S·H·S has the eigenvalues of P⁻¹H (Cohen et al. 2022, arXiv 2207.14484).
  */
-import { jax, type Params } from "../../engine/index.js";
+import { jax, type ArrayTree, type Params } from "../../engine/index.js";
+import type { OptimizerState } from "../../optim/index.js";
+import type { SharpnessRule } from "./threshold.js";
 
 const np = jax.numpy;
 
@@ -20,4 +22,44 @@ export function inverseSqrtPreconditioner(nu: Params, { eps, biasCorrection = 1 
 /** Adam's S after `t` steps with second-moment decay `b2`. */
 export function adamPreconditioner(nu: Params, { t, b2, eps }: { t: number; b2: number; eps: number }): Params {
   return inverseSqrtPreconditioner(nu, { eps, biasCorrection: 1 - b2 ** t });
+}
+
+/**
+ * Every second-moment record `nu` in an optimizer state (scaleByAdam's, scaleByRms's), merged
+ * over the parameter groups (each holds its own parameters'); borrowed from the state.
+ */
+export function secondMoments(optState: OptimizerState): Params {
+  const found: Params = {};
+  const visit = (tree: ArrayTree): void => {
+    if (Array.isArray(tree)) tree.forEach(visit);
+    else if (tree !== null && typeof tree === "object" && !(tree instanceof jax.Array)) {
+      const record = tree as Record<string, ArrayTree>;
+      if (record.nu !== undefined) Object.assign(found, record.nu);
+      else Object.values(record).forEach(visit);
+    }
+  };
+  optState.groups.forEach(visit);
+  return found;
+}
+
+/** How an adaptive optimizer preconditions: the stability rule of P⁻¹H and S = P^{-1/2} from its state. */
+export interface Preconditioning {
+  /** The rule at the step's β₁ (`momentum`, where a scheduler cycles it; else the spec's). */
+  rule(momentum: number | undefined): SharpnessRule;
+  /** S after `t` steps, from the state's second moments (top-level β₂/α and ε); the caller disposes it. */
+  scale(optState: OptimizerState, t: number): Params;
+}
+
+/** The optimizers whose preconditioned sharpness has a stability threshold here. */
+export const preconditionedTypes = ["Adam", "AdamW", "RMSprop"] as const;
+
+/** The preconditioning of Adam, AdamW or RMSprop with resolved `options`; undefined for any other type. */
+export function preconditioningOf(type: string, options: Record<string, unknown>): Preconditioning | undefined {
+  const eps = options.eps as number;
+  if (type === "Adam" || type === "AdamW") {
+    const [b1, b2] = options.betas as [number, number];
+    return { rule: (momentum) => ({ kind: "adam", b1: momentum ?? b1 }), scale: (state, t) => adamPreconditioner(secondMoments(state), { t, b2, eps }) };
+  }
+  if (type === "RMSprop") return { rule: () => ({ kind: "rmsprop" }), scale: (state) => inverseSqrtPreconditioner(secondMoments(state), { eps }) };
+  return undefined;
 }

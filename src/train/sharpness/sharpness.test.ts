@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { jax, type JaxArray, type Params } from "../../engine/index.js";
-import { adamPreconditioner, hessianVectorProduct, sharpnessProbe, stabilityThreshold } from "./index.js";
+import { createOptimizer } from "../../optim/index.js";
+import { adamPreconditioner, hessianVectorProduct, preconditioningOf, sharpnessProbe, stabilityThreshold } from "./index.js";
 
 const np = jax.numpy;
 
@@ -52,6 +53,30 @@ describe("sharpnessProbe", () => {
     expect(Math.abs(lambda - expected) / expected).toBeLessThan(1e-4);
     dispose();
     jax.tree.dispose([p, data, scale, nu]);
+  });
+});
+
+describe("preconditioningOf", () => {
+  it("reads an Adam state's second moments across parameter groups: after one step v̂ = g², so λ_max(P⁻¹H) = max hᵢ/(|gᵢ| + ε)", async () => {
+    const h = [2, 8, 1, 0.5, 3];
+    const diagonal = h.flatMap((hi, i) => h.map((_, j) => (i === j ? hi : 0)));
+    const data = { A: np.array(diagonal, { shape: [5, 5], dtype: np.float32 }) };
+    const optimizer = createOptimizer({ type: "Adam", lr: 0.01, eps: 1e-3, param_groups: [{ params: ["b"], lr: 0.02 }] });
+    const p = params();
+    const theta = [0.3, -1, 2, 0.5, 1.5];
+    const grads = { a: np.array(theta.slice(0, 3).map((t, i) => h[i]! * t), { dtype: np.float32 }), b: np.array(theta.slice(3).map((t, i) => h[i + 3]! * t), { dtype: np.float32 }) };
+    const [next, state] = optimizer.step(jax.tree.ref(p), grads, optimizer.init(p));
+    const preconditioning = preconditioningOf("Adam", optimizer.defaults)!;
+    const scale = preconditioning.scale(state, 1);
+    const expected = Math.max(...h.map((hi, i) => hi / (Math.abs(hi * theta[i]!) + 1e-3)));
+    const { probe, dispose } = sharpnessProbe(quadratic, { iters: 80 });
+    const lambda = await probe(p, data, scale);
+    expect(Math.abs(lambda - expected) / expected).toBeLessThan(1e-3);
+    expect(preconditioning.rule(undefined)).toEqual({ kind: "adam", b1: 0.9 });
+    expect(preconditioning.rule(0.85)).toEqual({ kind: "adam", b1: 0.85 });
+    expect(preconditioningOf("SGD", {})).toBeUndefined();
+    dispose();
+    jax.tree.dispose([p, data, scale, next, state]);
   });
 });
 

@@ -27,7 +27,12 @@ export function epochsFrom(rows: unknown): EpochRow[] {
 
 /** Sharpness rows as the wire carries them, parsed (a missing list is none). */
 export function sharpnessFrom(rows: RunResponse["sharpness"] | undefined): SharpnessRow[] {
-  return (rows ?? []).map((r) => ({ step: r.step, sharpness: num(r.sharpness), threshold: num(r.threshold) }));
+  return (rows ?? []).map((r) => ({
+    step: r.step,
+    sharpness: num(r.sharpness),
+    threshold: num(r.threshold),
+    ...(r.preconditioned !== undefined && { preconditioned: num(r.preconditioned), preconditionedThreshold: num(r.preconditionedThreshold ?? NaN) }),
+  }));
 }
 
 async function getJson<T>(path: string): Promise<T> {

@@ -3,9 +3,9 @@
  * threshold 2/η (when the run probes it) and per-epoch metrics, updated live while the run trains; the learning-rate diagnosis; the epoch log. A run of kind "find" (an LR range test)
  * shows its loss against η with the suggested learning rates.
  */
-import { readSummary, trainSummarySchema } from "../../log/index.js";
+import { adamThreshold, readSummary, trainSummarySchema } from "../../log/index.js";
 import { api, appendColumns, epochsFrom, num, sharpnessFrom, type EpochRow, type RunSummary, type SharpnessRow, type StepColumns } from "../lib/api.js";
-import { Chart } from "../lib/chart.js";
+import { Chart, type SeriesSpec } from "../lib/chart.js";
 import { diagnosisPanel } from "../lib/diagnosis-panel.js";
 import { h, queryParam } from "../lib/dom.js";
 import { configSummary, formatAgo, formatNumber, formatSeconds } from "../lib/format.js";
@@ -82,7 +82,7 @@ function rangeTestSection(run: RunSummary): HTMLElement | undefined {
 }
 
 /** A chart of one or more per-step series on a log axis. */
-function stepChart(parent: HTMLElement, id: string, title: string, yLabel: string, series: { label: string; color: string; width?: number }[]): Chart {
+function stepChart(parent: HTMLElement, id: string, title: string, yLabel: string, series: SeriesSpec[]): Chart {
   return new Chart(parent, { id, title, xLabel: "step", yLabel, logY: true, series });
 }
 
@@ -167,13 +167,24 @@ async function show(runId: string): Promise<void> {
       gradChart.setData(steps.step, [steps.gradNorm]);
     }
     if (sharpness.length > 0) {
-      sharpnessChart ??= stepChart(stepGrid, "sharpness-chart", "sharpness λ_max and the stability threshold 2/η", "λ_max", [
+      const preconditioned = sharpness.some((r) => r.preconditioned !== undefined);
+      sharpnessChart ??= stepChart(stepGrid, "sharpness-chart", `sharpness λ_max and the stability threshold 2/η${preconditioned ? "; preconditioned λ_max(P⁻¹H) and its threshold" : ""}`, "λ_max", [
         { label: "λ_max", color: colorAt(3), width: 2 },
-        { label: "2/η", color: colorAt(4), width: 1 },
+        { label: "2/η", color: colorAt(3), width: 1, dash: [6, 4] },
+        ...(preconditioned
+          ? [
+              { label: "λ_max(P⁻¹H)", color: colorAt(4), width: 2 },
+              { label: adamThreshold(sharpness) ? "(2+2β₁)/(η(1−β₁))" : "2/η of P⁻¹H", color: colorAt(4), width: 1, dash: [6, 4] },
+            ]
+          : []),
       ]);
       sharpnessChart.setData(
         sharpness.map((r) => r.step),
-        [sharpness.map((r) => r.sharpness), sharpness.map((r) => r.threshold)],
+        [
+          sharpness.map((r) => r.sharpness),
+          sharpness.map((r) => r.threshold),
+          ...(preconditioned ? [sharpness.map((r) => r.preconditioned ?? NaN), sharpness.map((r) => r.preconditionedThreshold ?? NaN)] : []),
+        ],
       );
     }
     drawEpochs();

@@ -8,7 +8,7 @@
  * the step it left at; one that gets 3 plot-widths away or reaches a non-finite loss is stopped
  * and counts as diverged (as does one that ends outside the plot).
  */
-import { createOptimizer, createScheduler, jax, type JaxArray, type Optimizer, type OptimizerSpec, type OptimizerState, type Scheduler } from "../../core.js";
+import { createOptimizer, jax, schedulerFromInput, type JaxArray, type Optimizer, type OptimizerSpec, type OptimizerState, type Scheduler } from "../../core.js";
 import { gaussian } from "./noise.js";
 import type { Surface } from "./surfaces.js";
 
@@ -80,7 +80,7 @@ export class Race {
         trajectory: { lr, color: setup.colors[i % setup.colors.length]!, points: [], gaps: [], diverged: false, done: false },
         params,
         state: optimizer.init(params),
-        scheduler: spec ? createScheduler(spec, lr, { totalSteps: setup.steps }, "playground schedule") : undefined,
+        scheduler: spec ? schedulerFromInput(spec, lr, { totalSteps: setup.steps }, "playground schedule") : undefined,
         noise: gaussian(1000 + i),
       };
     });
