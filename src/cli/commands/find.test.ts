@@ -78,6 +78,7 @@ describe("lrkit find", () => {
     expect(svg).toMatch(/^<svg /);
     expect(svg).toContain("learning rate η");
     expect(svg).toMatch(/valley = /);
+    expect(svg).toMatch(/η\* = minimum = /);
     await find(...quick, "--no-record", "--plot", pngPath, "--json");
     expect([...readFileSync(pngPath).subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
     expect(readdirSync(dir).filter((f) => f.includes(".partial-"))).toEqual([]);

@@ -133,6 +133,7 @@ async function find(options: FindOptions): Promise<Outcome> {
         lrs: result.lrs.slice(0, shown),
         losses: result.losses.slice(0, shown),
         suggestions: definedSuggestions(result),
+        recommended: recommendedLr(rangeTestSummary(result).suggestions)?.rule,
         title: `LR range test: ${options.config}`,
       });
       writeFileAtomic(plot, extname(plot).toLowerCase() === ".svg" ? await renderSvg(chart) : await renderPng(chart, { scale: 2 }));

@@ -52,8 +52,8 @@ export function emptyChart(note: string, options: ChartOptions): ChartSpec {
   };
 }
 
-/** Legend entries drawn as short solid strokes, matching line charts (not the faint dots of their point layers). */
-export const lineLegend = { symbolType: "stroke", symbolStrokeWidth: 2, symbolOpacity: 1 } as const;
+/** Legend entries drawn as short solid strokes, matching line charts (not the faint dots of their point layers), with room for whole run names. */
+export const lineLegend = { symbolType: "stroke", symbolStrokeWidth: 2, symbolOpacity: 1, labelLimit: 360 } as const;
 
 /**
  * A number as a short label, three significant digits without trailing zeros, written like the
