@@ -22,7 +22,7 @@ let dir: string;
 let store: RunStore;
 let server: DashServer;
 let browser: Browser;
-const ids = { a: "", b: "", sweep: "", find: "", live: "" };
+const ids = { a: "", b: "", sweep: "", find: "", live: "", warmup: "" };
 
 function newest(path: string): number {
   const stat = statSync(path);
@@ -65,6 +65,8 @@ function fillStore(): void {
   store.finishRun(ids.find, { status: "completed", summary: { lrs, losses, suggestions: { steepest: 1e-3, valley: 4e-3 } } });
   ids.live = store.createRun({ kind: "train", name: "live", config: config(0.05) });
   store.logSteps(ids.live, steps(0, 50, 0.05));
+  ids.warmup = store.createRun({ kind: "train", name: "warm-up", config: config(0.1) });
+  store.logSteps(ids.warmup, steps(0, 40).map((row) => ({ ...row, lr: (0.1 * (row.step + 1)) / 40 })));
 }
 
 /** Opens `path`, waits for the page to be drawn, and returns the console errors it logged. */
@@ -157,6 +159,39 @@ describe("lrkit dash in Chromium", () => {
     store.finishRun(ids.live, { status: "completed" });
     await page.waitForSelector('#run-header[data-status="completed"]', { timeout: 5000 });
     await page.screenshot({ path: join(artifacts, "dash-live-run.png"), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("gives a live run no verdict while η is still rising, and one once η has stopped rising", async () => {
+    const page = await newPage();
+    const errors = await open(page, `/run.html?id=${ids.warmup}`);
+    expect(await page.getAttribute("#diagnosis", "data-verdict")).toBe("warmup");
+    expect(await page.textContent("#diagnosis .verdict")).toBe("warming up");
+    expect(await page.textContent("#diagnosis .evidence")).toBe("η is still rising: 0.1 at step 39, up from 0.0025");
+    store.logSteps(ids.warmup, steps(40, 200));
+    await expect.poll(() => page.getAttribute("#diagnosis", "data-verdict"), { timeout: 10_000 }).toMatch(/^(good|too_slow|plateaued|oscillating|diverged)$/);
+    store.finishRun(ids.warmup, { status: "completed" });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("playground: an η list it cannot read is kept as typed, with what is wrong beside it", async () => {
+    const page = await newPage();
+    const errors = await open(page, "/playground.html");
+    const generation = await page.getAttribute("#race", "data-generation");
+    await page.fill("#lrs", "0.1, 0.2x, 0.3");
+    await page.click("#run");
+    await page.waitForSelector("#lrs-error:not([hidden])");
+    expect(await page.textContent("#lrs-error")).toBe('η #2 "0.2x" is not a number');
+    expect(await page.inputValue("#lrs")).toBe("0.1, 0.2x, 0.3");
+    expect(await page.getAttribute("#lrs", "aria-invalid")).toBe("true");
+    expect(await page.getAttribute("#race", "data-generation")).toBe(generation);
+    await page.fill("#lrs", "0.1, 0.2");
+    await page.click("#run");
+    await page.waitForSelector("#lrs-error[hidden]", { state: "attached" });
+    expect(await page.getAttribute("#race", "data-generation")).not.toBe(generation);
+    await expect.poll(() => page.locator("#trajectories li").count(), { timeout: 10_000 }).toBe(2);
     expect(errors).toEqual([]);
     await page.close();
   });

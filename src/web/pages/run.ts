@@ -116,12 +116,22 @@ async function show(runId: string): Promise<void> {
   let epochMetrics: Chart | undefined;
 
   let diagnosedAt = 0;
+  let pendingDiagnosis: ReturnType<typeof setTimeout> | undefined;
   const stopped = () => readSummary(trainSummarySchema, run.summary).stopped ?? undefined;
+  // At most one diagnosis per DIAGNOSIS_EVERY_MS; rows that arrive in between get one when it is up, so the last rows are never left undiagnosed.
   const drawDiagnosis = (force: boolean) => {
-    if (!diagnosis || (!force && performance.now() - diagnosedAt < DIAGNOSIS_EVERY_MS)) return;
+    if (!diagnosis) return;
+    const wait = DIAGNOSIS_EVERY_MS - (performance.now() - diagnosedAt);
+    if (!force && wait > 0) {
+      pendingDiagnosis ??= setTimeout(() => {
+        pendingDiagnosis = undefined;
+        drawDiagnosis(true);
+      }, wait);
+      return;
+    }
     diagnosedAt = performance.now();
     try {
-      diagnosis.update(steps, epochs, stopped(), sharpness);
+      diagnosis.update(steps, epochs, stopped(), sharpness, run.status === "running");
     } catch (error) {
       console.warn("diagnosis failed:", error);
     }
