@@ -3,7 +3,8 @@
  * threshold 2/η (when the run probes it) and per-epoch metrics, updated live while the run trains; the learning-rate diagnosis; the epoch log. A run of kind "find" (an LR range test)
  * shows its loss against η with the suggested learning rates.
  */
-import { readSummary, trainSummarySchema } from "../../log/index.js";
+import { rangeTestSummarySchema, readSummary, recommendedLr, trainSummarySchema } from "../../log/index.js";
+import { suggestionColor } from "../../report/index.js";
 import { api, appendColumns, epochsFrom, num, sharpnessFrom, type EpochRow, type RunSummary, type SharpnessRow, type StepColumns } from "../lib/api.js";
 import { Chart } from "../lib/chart.js";
 import { diagnosisPanel } from "../lib/diagnosis-panel.js";
@@ -60,7 +61,15 @@ function epochTable(epochs: readonly EpochRow[]): HTMLElement {
 function rangeTestSection(run: RunSummary): HTMLElement | undefined {
   const test = rangeTestOf(run.summary);
   if (!test) return undefined;
-  const section = h("section", { class: "panel", id: "range-test" }, h("h2", null, "LR range test"));
+  const star = recommendedLr(readSummary(rangeTestSummarySchema, run.summary).suggestions ?? {});
+  const section = h(
+    "section",
+    { class: "panel", id: "range-test" },
+    h("h2", null, "LR range test"),
+    star
+      ? h("p", { class: "recommended", id: "recommended-lr", "data-lr": star.lr }, h("strong", null, `recommended η* = ${formatNumber(star.lr)}`), ` (the ${star.rule} rule: the η of the lowest smoothed loss ÷ 10, what lrkit find --apply writes); alternatives below`)
+      : null,
+  );
   const start = test.losses.find(Number.isFinite) ?? 1;
   const low = Math.min(...[...test.losses, ...(test.rawLosses ?? [])].filter(Number.isFinite));
   // The loss axis stops at 1.5× the starting loss, as fastai's lr_find plot does: the blow-up past
@@ -72,12 +81,12 @@ function rangeTestSection(run: RunSummary): HTMLElement | undefined {
     yLabel: "loss",
     logX: true,
     series: [...(test.rawLosses ? [{ label: "raw loss", color: "#a8c4e0", width: 1 }] : []), { label: "smoothed loss", color: colorAt(0), width: 2 }],
-    marks: test.suggestions.map((s, i) => ({ x: s.lr, label: s.name, color: colorAt(i + 1) })),
+    marks: test.suggestions.map((s) => ({ x: s.lr, label: s.name === star?.rule ? `η* = ${s.name}` : s.name, color: suggestionColor(s.name) })),
     yRange: [Math.min(low, start) * 0.95, Math.max(start * 1.5, low * 2)],
     height: 300,
   });
   chart.setData(test.lrs, [...(test.rawLosses ? [test.rawLosses] : []), test.losses]);
-  section.append(h("ul", { class: "suggestions" }, ...test.suggestions.map((s) => h("li", null, h("strong", null, s.name), ` η = ${formatNumber(s.lr)}`))));
+  section.append(h("ul", { class: "suggestions" }, ...test.suggestions.map((s) => h("li", { style: `color: ${suggestionColor(s.name)}` }, h("strong", null, s.name === star?.rule ? `η* ${s.name}` : s.name), ` η = ${formatNumber(s.lr)}`))));
   return section;
 }
 
