@@ -13,3 +13,4 @@ export { smallMultiples, type SmallMultiplesInput, type RunLoss } from "./small-
 export { renderSvg } from "./render-svg.js";
 export { suggestionColors, suggestionColor, otherSuggestionColor } from "./suggestion-colors.js";
 export { runBars, type RunBarsInput } from "./run-bars.js";
+export { runPalette, runColorScale } from "./run-colors.js";

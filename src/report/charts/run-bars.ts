@@ -6,6 +6,7 @@
  */
 import { ConfigError } from "../../errors.js";
 import { emptyChart, frame, type ChartOptions, type ChartSpec } from "./frame.js";
+import { runColorScale } from "./run-colors.js";
 import { checkUniqueNames } from "./points.js";
 
 export interface RunBarsInput extends ChartOptions {
@@ -28,7 +29,7 @@ export function runBars(input: RunBarsInput): ChartSpec {
   const format = input.percent ? ".1%" : "~g";
   const x = { field: "value", type: "quantitative" as const, scale: input.percent ? { domain: [0, 1] } : { zero: true }, axis: { title: input.metric, format } };
   const y = { field: "run", type: "nominal" as const, sort: names, axis: { title: null, labelLimit: 400 } };
-  const color = { field: "run", type: "nominal" as const, scale: { domain: names }, legend: null };
+  const color = { field: "run", type: "nominal" as const, scale: runColorScale(names), legend: null };
   return {
     ...frame(input),
     height: input.height ?? barHeight * names.length,
