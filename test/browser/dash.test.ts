@@ -163,6 +163,25 @@ describe("lrkit dash in Chromium", () => {
     await page.close();
   });
 
+  it("a run's loss chart takes a smoothing β and a linear or log y axis", async () => {
+    const page = await newPage();
+    const errors = await open(page, `/run.html?id=${ids.a}`);
+    expect(Number(await page.inputValue("#smoothing"))).toBeCloseTo(0.9, 5);
+    const updates = Number(await page.getAttribute("#loss-chart", "data-updates"));
+    await page.fill("#smoothing", "0.5");
+    await expect.poll(async () => Number(await page.getAttribute("#loss-chart", "data-updates"))).toBeGreaterThan(updates);
+    expect(await page.textContent("#smoothing-value")).toBe("0.5");
+    expect(await page.getAttribute("#loss-chart", "data-log-y")).toBe("true");
+    await page.uncheck("#log-y");
+    await page.waitForSelector('#loss-chart[data-log-y="false"]');
+    expect(await page.getAttribute("#lr-chart", "data-log-y")).toBe("false");
+    await expect.poll(() => page.getAttribute("#loss-chart", "data-points")).toBe("400");
+    expect(await page.locator("#loss-chart").count()).toBe(1);
+    expect(await page.locator("#lr-chart").count()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("gives a live run no verdict while η is still rising, and one once η has stopped rising", async () => {
     const page = await newPage();
     const errors = await open(page, `/run.html?id=${ids.warmup}`);
