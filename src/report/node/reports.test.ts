@@ -61,6 +61,7 @@ describe("a train run's report", () => {
     ]);
     const titles = svgTexts(page);
     expect(titles).toEqual(expect.arrayContaining(["Loss per step", "Learning rate η per step", "Gradient norm per step", "Loss per epoch", "Validation accuracy per epoch", "StepLR"]));
+    expect(titles).toEqual(expect.arrayContaining(["60.0%", "80.0%"]));
     expect(page.match(/<svg /g)).toHaveLength(5);
     expect(page).toContain("type: StepLR");
     expect(prose(page)).toContain("per-epoch log (3 epochs)");
