@@ -18,3 +18,4 @@ export {
   type TrialSummary,
   type RangeTestSummary,
 } from "./summaries.js";
+export { recommendedLr, recommendedRule, type RecommendedLr } from "./recommended-lr.js";

@@ -22,7 +22,7 @@ let dir: string;
 let store: RunStore;
 let server: DashServer;
 let browser: Browser;
-const ids = { a: "", b: "", sweep: "", find: "", live: "" };
+const ids = { a: "", b: "", sweep: "", find: "", live: "", warmup: "" };
 
 function newest(path: string): number {
   const stat = statSync(path);
@@ -65,6 +65,8 @@ function fillStore(): void {
   store.finishRun(ids.find, { status: "completed", summary: { lrs, losses, suggestions: { steepest: 1e-3, valley: 4e-3 } } });
   ids.live = store.createRun({ kind: "train", name: "live", config: config(0.05) });
   store.logSteps(ids.live, steps(0, 50, 0.05));
+  ids.warmup = store.createRun({ kind: "train", name: "warm-up", config: config(0.1) });
+  store.logSteps(ids.warmup, steps(0, 40).map((row) => ({ ...row, lr: (0.1 * (row.step + 1)) / 40 })));
 }
 
 /** Opens `path`, waits for the page to be drawn, and returns the console errors it logged. */
@@ -175,6 +177,58 @@ describe("lrkit dash in Chromium", () => {
     const chart = (await page.textContent("#sharpness-chart")) ?? "";
     for (const label of ["λ_max(P⁻¹H)", "(2+2β₁)/(η(1−β₁))", "2/η"]) expect(chart).toContain(label);
     await page.screenshot({ path: join(artifacts, "dash-preconditioned-sharpness.png"), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("a run's loss chart takes a smoothing β and a linear or log y axis", async () => {
+    const page = await newPage();
+    const errors = await open(page, `/run.html?id=${ids.a}`);
+    expect(Number(await page.inputValue("#smoothing"))).toBeCloseTo(0.9, 5);
+    const updates = Number(await page.getAttribute("#loss-chart", "data-updates"));
+    await page.fill("#smoothing", "0.5");
+    await expect.poll(async () => Number(await page.getAttribute("#loss-chart", "data-updates"))).toBeGreaterThan(updates);
+    expect(await page.textContent("#smoothing-value")).toBe("0.5");
+    expect(await page.getAttribute("#loss-chart", "data-log-y")).toBe("true");
+    await page.uncheck("#log-y");
+    await page.waitForSelector('#loss-chart[data-log-y="false"]');
+    expect(await page.getAttribute("#lr-chart", "data-log-y")).toBe("false");
+    await expect.poll(() => page.getAttribute("#loss-chart", "data-points")).toBe("400");
+    expect(await page.locator("#loss-chart").count()).toBe(1);
+    expect(await page.locator("#lr-chart").count()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("gives a live run no verdict while η is still rising, and one once η has stopped rising", async () => {
+    const page = await newPage();
+    const errors = await open(page, `/run.html?id=${ids.warmup}`);
+    expect(await page.getAttribute("#diagnosis", "data-verdict")).toBe("warmup");
+    expect(await page.textContent("#diagnosis .verdict")).toBe("warming up");
+    expect(await page.textContent("#diagnosis .evidence")).toBe("η is still rising: 0.1 at step 39, up from 0.0025");
+    store.logSteps(ids.warmup, steps(40, 200));
+    await expect.poll(() => page.getAttribute("#diagnosis", "data-verdict"), { timeout: 10_000 }).toMatch(/^(good|too_slow|plateaued|oscillating|diverged)$/);
+    store.finishRun(ids.warmup, { status: "completed" });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("playground: an η list it cannot read is kept as typed, with what is wrong beside it", async () => {
+    const page = await newPage();
+    const errors = await open(page, "/playground.html");
+    const generation = await page.getAttribute("#race", "data-generation");
+    await page.fill("#lrs", "0.1, 0.2x, 0.3");
+    await page.click("#run");
+    await page.waitForSelector("#lrs-error:not([hidden])");
+    expect(await page.textContent("#lrs-error")).toBe('η #2 "0.2x" is not a number');
+    expect(await page.inputValue("#lrs")).toBe("0.1, 0.2x, 0.3");
+    expect(await page.getAttribute("#lrs", "aria-invalid")).toBe("true");
+    expect(await page.getAttribute("#race", "data-generation")).toBe(generation);
+    await page.fill("#lrs", "0.1, 0.2");
+    await page.click("#run");
+    await page.waitForSelector("#lrs-error[hidden]", { state: "attached" });
+    expect(await page.getAttribute("#race", "data-generation")).not.toBe(generation);
+    await expect.poll(() => page.locator("#trajectories li").count(), { timeout: 10_000 }).toBe(2);
     expect(errors).toEqual([]);
     await page.close();
   });

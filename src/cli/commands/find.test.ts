@@ -71,23 +71,29 @@ describe("lrkit find", () => {
   it("--plot draws the range-test chart with the suggestions marked, as SVG or PNG", async () => {
     const svgPath = join(dir, "find.svg");
     const pngPath = join(dir, "find.png");
-    await find(...quick, "--no-record", "--plot", svgPath);
+    const text = await find(...quick, "--no-record", "--plot", svgPath);
+    expect(text).toMatch(/\n {2}minimum +[\d.e-]+ +← recommended η\* \([\d.e-]+\)\n/);
+    expect(text.match(/recommended/g)).toHaveLength(1);
     const svg = readFileSync(svgPath, "utf8");
     expect(svg).toMatch(/^<svg /);
     expect(svg).toContain("learning rate η");
     expect(svg).toMatch(/valley = /);
+    expect(svg).toMatch(/η\* = minimum = /);
     await find(...quick, "--no-record", "--plot", pngPath, "--json");
     expect([...readFileSync(pngPath).subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
     expect(readdirSync(dir).filter((f) => f.includes(".partial-"))).toEqual([]);
   });
 
-  it("--apply writes the config with the valley suggestion as the optimizer's lr (YAML) or as OneCycleLR's max_lr (JSON)", async () => {
+  it("--apply writes the config with the recommended η (the minimum suggestion) as the optimizer's lr (YAML) or as OneCycleLR's max_lr (JSON)", async () => {
     const yamlPath = join(dir, "tuned.yaml");
     const out = JSON.parse(await find(...quick, "--no-record", "--json", "--apply", yamlPath));
-    const lr = Number(out.suggestions.valley.toPrecision(3));
-    expect(out.applied).toEqual({ path: yamlPath, as: "lr", lr });
+    const lr = Number(out.suggestions.minimum.toPrecision(3));
+    expect(out.suggestions.valley).not.toBe(out.suggestions.minimum);
+    expect(out.recommended).toMatchObject({ rule: "minimum", lr });
+    expect(out.recommended.alternatives).toContainEqual({ rule: "valley", lr: out.suggestions.valley });
+    expect(out.applied).toEqual({ path: yamlPath, as: "lr", lr, rule: "minimum" });
     const text = readFileSync(yamlPath, "utf8");
-    expect(text).toMatch(/^# .*iris\.yaml with optimizer\.lr = /);
+    expect(text).toMatch(new RegExp(`^# .*iris\\.yaml with optimizer\\.lr = ${lr}, the minimum suggestion of lrkit find \\(the recommended η\\)`));
     const tuned = parseYaml(text);
     expect(tuned.optimizer).toEqual({ type: "SGD", lr, momentum: 0.9 });
     expect(tuned.scheduler).toEqual({ type: "StepLR", step_size: 5 });

@@ -2,7 +2,8 @@
  * `lrkit find --config run.yaml`: Smith's LR range test on the run a config describes (its data,
  * model, loss, optimizer and clipping; its scheduler is ignored, since the test drives η itself).
  * Prints the suggested learning rates and the curve's stats (or `--json`), draws the curve
- * (`--plot`), writes a config that trains at the valley suggestion (`--apply`), and records the
+ * (`--plot`), writes a config that trains at the recommended η (`--apply`; `log/`'s `recommendedLr`:
+ * the `minimum` rule, the others shown as alternatives), and records the
  * test in the run store as a run of kind "find" whose summary holds the curve and suggestions.
  * `--optimizer SPEC` (inline JSON or a .json/.yaml file) replaces the config's optimizer, so the
  * test can be run for any optimizer type; the recorded config and `--apply` carry it. Progress goes
@@ -18,6 +19,7 @@ import { parseOptimizerSpec } from "../../optim/index.js";
 import { applyModes, applySuggestion, lrModes, rangeTestSettings, suggestionNames, type ApplyMode, type LrMode, type RangeTestPoint, type RangeTestResult, type SettingNames } from "../../find/index.js";
 import { rangeTestChart, renderSvg } from "../../report/index.js";
 import { renderPng } from "../../report/charts/node/index.js";
+import { recommendedLr } from "../../log/index.js";
 import { openStore, storePath, toPlainJson, type RunStore } from "../../store/index.js";
 import { checkOutputPath, writeFileAtomic } from "../../files/index.js";
 import { loadRunData } from "../../run/node/index.js";
@@ -68,7 +70,7 @@ export function findCommand(): Command {
     .option("--val-samples <n>", "score each step by the loss on n validation samples instead of the training loss (costs one forward pass over them per step)")
     .addOption(new Option("--json", "print { lrs, losses, raw_losses, suggestions, stopped_early, … } as one JSON object on stdout"))
     .addOption(new Option("--plot <file>", "draw the smoothed loss against η with the suggestions marked, without the last 5 points as fastai draws it; .svg or .png"))
-    .addOption(new Option("--apply <file>", "write a copy of the config that trains at the valley suggestion (YAML for .yaml/.yml, else JSON)"))
+    .addOption(new Option("--apply <file>", "write a copy of the config that trains at the recommended η, the minimum suggestion (YAML for .yaml/.yml, else JSON)"))
     .addOption(new Option("--apply-as <how>", "lr: as the optimizer's lr; one_cycle: as OneCycleLR's max_lr (default lr)").choices(applyModes))
     .addOption(new Option("--data-dir <dir>", "where datasets are (default: $LRKIT_DATA_DIR, then ../shared/datasets)"))
     .addOption(new Option("--store <path>", "the run store (default: $LRKIT_STORE, then runs/lrkit.db)"))
@@ -87,7 +89,7 @@ interface Outcome {
   result: RangeTestResult;
   runId?: string;
   plot?: string;
-  applied?: { path: string; as: ApplyMode; lr: number };
+  applied?: { path: string; as: ApplyMode; lr: number; rule: string };
 }
 
 async function find(options: FindOptions): Promise<Outcome> {
@@ -131,6 +133,7 @@ async function find(options: FindOptions): Promise<Outcome> {
         lrs: result.lrs.slice(0, shown),
         losses: result.losses.slice(0, shown),
         suggestions: definedSuggestions(result),
+        recommended: recommendedLr(rangeTestSummary(result).suggestions)?.rule,
         title: `LR range test: ${options.config}`,
       });
       writeFileAtomic(plot, extname(plot).toLowerCase() === ".svg" ? await renderSvg(chart) : await renderPng(chart, { scale: 2 }));
@@ -152,23 +155,24 @@ function optimizerFlag(text: string): Record<string, unknown> {
 }
 
 
-/** The config with the valley suggestion applied (rounded to 3 significant digits), as YAML or JSON by the file's extension. */
+/** The config with the recommended η applied (`recommendedLr`, 3 significant digits), as YAML or JSON by the file's extension. */
 function writeApplied(config: Record<string, unknown>, result: RangeTestResult, path: string, as: ApplyMode, source: string) {
-  const valley = result.suggestions.valley;
-  if (valley.lr === undefined) {
-    throw new ConfigError(`--apply: the range test gave no valley suggestion (${valley.reason}), so ${path} was not written`, "--apply", "apply", path);
+  const recommended = recommendedLr(rangeTestSummary(result).suggestions);
+  if (recommended === undefined) {
+    const why = result.suggestions.minimum.lr === undefined ? result.suggestions.minimum.reason : "no finite η";
+    throw new ConfigError(`--apply: the range test gave no minimum suggestion, the recommended η (${why}), so ${path} was not written`, "--apply", "apply", path);
   }
-  const lr = Number(valley.lr.toPrecision(3));
+  const { lr, rule } = recommended;
   const applied = applySuggestion(config, lr, as);
   const yaml = [".yaml", ".yml"].includes(extname(path).toLowerCase());
   let text = `${JSON.stringify(applied, null, 2)}\n`;
   if (yaml) {
     const document = new Document(applied);
-    document.commentBefore = ` ${source} with ${as === "lr" ? "optimizer.lr" : "OneCycleLR max_lr"} = ${lr}, the valley suggestion of lrkit find`;
+    document.commentBefore = ` ${source} with ${as === "lr" ? "optimizer.lr" : "OneCycleLR max_lr"} = ${lr}, the ${rule} suggestion of lrkit find (the recommended η)`;
     text = document.toString();
   }
   writeFileAtomic(path, text);
-  return { path, as, lr };
+  return { path, as, lr, rule };
 }
 
 function definedSuggestions(result: RangeTestResult): Record<string, number> {
@@ -192,6 +196,7 @@ function jsonSummary(outcome: Outcome) {
   return {
     run_id: outcome.runId ?? null,
     ...rangeTestSummary(result),
+    recommended: recommendedLr(rangeTestSummary(result).suggestions) ?? null,
     suggestion_notes: suggestionNotes(result),
     plot: outcome.plot ?? null,
     applied: outcome.applied ?? null,
@@ -201,6 +206,7 @@ function jsonSummary(outcome: Outcome) {
 function textSummary(outcome: Outcome): string {
   const { result } = outcome;
   const { settings } = result;
+  const recommended = recommendedLr(rangeTestSummary(result).suggestions);
   const n = result.lrs.length;
   const finite = result.losses.map((loss, i) => ({ loss, lr: result.lrs[i]! })).filter((p) => Number.isFinite(p.loss));
   const lowest = finite.reduce((a, b) => (b.loss < a.loss ? b : a), finite[0]!);
@@ -212,12 +218,13 @@ function textSummary(outcome: Outcome): string {
     "  suggestion     η",
     ...suggestionNames.map((name) => {
       const s = result.suggestions[name];
-      return `  ${name.padEnd(14)} ${s.lr === undefined ? `-          (${s.reason})` : show(s.lr)}`;
+      const mark = recommended?.rule === name ? `  ← recommended η* (${recommended.lr})` : "";
+      return `  ${name.padEnd(14)} ${s.lr === undefined ? `-          (${s.reason})` : show(s.lr).padEnd(10)}${mark}`.trimEnd();
     }),
     "",
   ];
   if (outcome.plot) lines.push(`  wrote ${outcome.plot}`);
-  if (outcome.applied) lines.push(`  wrote ${outcome.applied.path} (${outcome.applied.as === "lr" ? "optimizer lr" : "OneCycleLR max_lr"} ${outcome.applied.lr})`);
+  if (outcome.applied) lines.push(`  wrote ${outcome.applied.path} (${outcome.applied.as === "lr" ? "optimizer lr" : "OneCycleLR max_lr"} ${outcome.applied.lr}, the ${outcome.applied.rule} suggestion)`);
   if (outcome.runId) lines.push(`  run ${outcome.runId} (lrkit runs show ${outcome.runId})`);
   return `${lines.join("\n")}\n`;
 }

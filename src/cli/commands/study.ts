@@ -1,10 +1,9 @@
 /**
  * `lrkit study` (what `npm start` runs): the learning rate on MNIST from start to finish.
  *
- * 1. An LR range test (SGD with momentum 0.9, η from 1e-7 to 10 over 100 steps) suggests η*:
- *    fastai's `minimum` rule (the η of the lowest smoothed loss ÷ 10), the classic choice for the
- *    peak of a one-cycle schedule. fastai's default `valley` is shown too; on this curve it sits
- *    about 10× lower, where SGD still learns slowly, so the "10× too high" run would not be.
+ * 1. An LR range test (SGD with momentum 0.9, η from 1e-7 to 10 over 100 steps) gives η*, the
+ *    recommended η of `lrkit find --apply` too (`log/`'s `recommendedLr`: fastai's `minimum` rule,
+ *    the η of the lowest smoothed loss ÷ 10); the other rules' η are printed as alternatives.
  * 2. Four runs with the same budget (the same steps and batches):
  *    (a) SGD, OneCycleLR with max_lr = η*;  (b) Adam at a constant 1e-3 (the seed's advice);
  *    (c) SGD at a constant 10·η* (too high);  (d) SGD at a constant η* ÷ 100 (too low).
@@ -20,6 +19,7 @@ import { loadDataset } from "../../data/node/index.js";
 import { checkOutputPath } from "../../files/index.js";
 import { reconcileDiagnoses, type LrDiagnosis } from "../../report/index.js";
 import { writeReport } from "../../report/node/index.js";
+import { recommendedLr, type RecommendedLr } from "../../log/index.js";
 import { openStore, storePath } from "../../store/index.js";
 import { progressBar } from "../progress.js";
 import { rangeTestProgress } from "./find.js";
@@ -70,6 +70,7 @@ export function studyCommand(): Command {
       const sgd = { type: "SGD", lr: 0.01, momentum: 0.9 };
       const rows: StudyRow[] = [];
       let findId: string | undefined;
+      let recommended: RecommendedLr | undefined;
       try {
         const findConfig = { ...base, optimizer: sgd };
         const progress = rangeTestProgress(100, options.progress);
@@ -80,10 +81,14 @@ export function studyCommand(): Command {
         progress.stop();
         const test = found.value;
         findId = found.runId;
-        const { valley, minimum, steep } = test.suggestions;
-        if (minimum.lr === undefined) throw new Error(`the range test suggested no learning rate (${"reason" in minimum ? minimum.reason : ""}); see lrkit report ${findId}`);
-        const eta = Number(minimum.lr.toPrecision(3));
-        say(options, `LR range test: η* = ${eta} (minimum ÷ 10; valley ${format(valley.lr)}, steep ${format(steep.lr)})\n`);
+        recommended = recommendedLr(rangeTestSummary(test).suggestions);
+        if (recommended === undefined) {
+          const { minimum } = test.suggestions;
+          throw new Error(`the range test suggested no learning rate (${minimum.lr === undefined ? minimum.reason : "no finite η"}); see lrkit report ${findId}`);
+        }
+        const eta = recommended.lr;
+        const others = recommended.alternatives.map((a) => `${a.rule} ${format(a.lr)}`).join(", ");
+        say(options, `LR range test: η* = ${eta} (${recommended.rule} rule: lowest loss ÷ 10; alternatives ${others})\n`);
 
         const runs = [
           { name: "(a) one-cycle at η*", optimizer: { ...sgd, lr: eta / 25 }, scheduler: { type: "OneCycleLR", max_lr: eta }, lr: `OneCycleLR max_lr ${eta}` },
@@ -120,7 +125,7 @@ export function studyCommand(): Command {
       const seconds = (performance.now() - started) / 1000;
       if (options.json) {
         const runs = rows.map(({ diagnosis, ...row }) => ({ ...row, verdict: diagnosis.verdict, suggestion: diagnosis.suggestion }));
-        process.stdout.write(`${JSON.stringify({ find_id: findId, runs, report: report.path, seconds })}\n`);
+        process.stdout.write(`${JSON.stringify({ find_id: findId, recommended, runs, report: report.path, seconds })}\n`);
         return;
       }
       process.stdout.write(`${table(rows)}\n\nreport: ${report.path}\n(total ${seconds.toFixed(0)} s; lrkit runs and lrkit dash show these runs too)\n`);

@@ -6,7 +6,9 @@ import {
   lrChart,
   rangeTestChart,
   renderSvg,
+  runBars,
   smallMultiples,
+  suggestionColors,
   sweepChart,
   type ChartSpec,
 } from "./index.js";
@@ -76,6 +78,27 @@ describe("each chart renders to SVG with its marks and labels", () => {
       expect.arrayContaining(["learning rate η (log scale)", "loss", "steepest = 0.001", "valley = 2.5e-4", "min/10 = 0.01", "1e-6", "0.001"]),
     );
     expect(symbolCount(svg)).toBe(3);
+  });
+
+  it("rangeTestChart: labels one row apart in order of η, each rule in its own colour, η* bold and solid, no legend", async () => {
+    const lrs = Array.from({ length: 40 }, (_, i) => 1e-6 * 10 ** (i / 6));
+    const losses = lrs.map((lr) => 2.3 - 0.3 * Math.tanh(Math.log10(lr / 1e-3)));
+    const svg = await renderSvg(rangeTestChart({ lrs, losses, suggestions: { steep: 3e-2, valley: 2.5e-4, minimum: 1e-3, other: 5e-3 }, recommended: "minimum" }));
+    const labels = [...svg.matchAll(/<text[^>]*transform="translate\(([\d.]+),([\d.]+)\)"[^>]*fill="([^"]+)"[^>]*>([^<]*= [^<]*)<\/text>/g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]), fill: m[3], text: m[4], bold: m[0].includes('font-weight="bold"') }));
+    const byY = [...labels].sort((a, b) => a.y - b.y);
+    expect(byY.map((l) => l.text)).toEqual(["valley = 2.5e-4", "η* = minimum = 0.001", "other = 0.005", "steep = 0.03"]);
+    expect(byY.map((l) => l.fill)).toEqual([suggestionColors.valley, suggestionColors.minimum, "#7f7f7f", suggestionColors.steep]);
+    expect(byY.map((l) => l.bold)).toEqual([false, true, false, false]);
+    expect(new Set(byY.map((l) => l.y)).size).toBe(4);
+    expect(texts(svg)).not.toContain("suggestion");
+  });
+
+  it("runBars: one bar per run in its order, fractions as percentages on a 0–100% axis", async () => {
+    const svg = await renderSvg(runBars({ runs: [{ name: "a", value: 0.9787 }, { name: "b", value: undefined }, { name: "c", value: 0.1 }], metric: "test accuracy", percent: true }));
+    expect(texts(svg)).toEqual(expect.arrayContaining(["a", "c", "97.9%", "10.0%", "0.0%", "100.0%", "test accuracy"]));
+    expect(texts(svg)).not.toContain("b");
+    expect([...svg.matchAll(/aria-roledescription="bar"/g)]).toHaveLength(2);
+    expect(() => runBars({ runs: [{ name: "a", value: 97 }], metric: "accuracy", percent: true })).toThrow(/runBars\.runs: percent values must be fractions in \[0, 1\]; got 97/);
   });
 
   it("sweepChart: the metric as y title, and finished and early-stopped trials as different symbols", async () => {

@@ -52,8 +52,8 @@ export function emptyChart(note: string, options: ChartOptions): ChartSpec {
   };
 }
 
-/** Legend entries drawn as short solid strokes, matching line charts (not the faint dots of their point layers). */
-export const lineLegend = { symbolType: "stroke", symbolStrokeWidth: 2, symbolOpacity: 1 } as const;
+/** Legend entries drawn as short solid strokes, matching line charts (not the faint dots of their point layers), with room for whole run names. */
+export const lineLegend = { symbolType: "stroke", symbolStrokeWidth: 2, symbolOpacity: 1, labelLimit: 360 } as const;
 
 /**
  * A number as a short label, three significant digits without trailing zeros, written like the
@@ -74,6 +74,9 @@ export function formatNumber(x: number): string {
 const logLabel =
   "datum.label === '' ? '' : (datum.value < 1e-3 || datum.value >= 1e4 ? format(datum.value, '.0e') : format(datum.value, '~g'))";
 
+/** Axis titles are cut only past this many pixels: Vega's default cuts them at the axis's length, so a short y axis lost "(log scale)". */
+const titleLimit = 600;
+
 /**
  * The `scale` and `axis` of a continuous axis showing `values`. A linear axis is not forced to
  * include 0; where the values are all equal (to 1e-9 relative), Vega's ticks would print that one
@@ -81,7 +84,7 @@ const logLabel =
  * such a range to whole decades by itself.
  */
 export function continuousAxis(title: string, log: boolean, values: readonly number[] = []) {
-  if (log) return { scale: { type: "log" as const }, axis: { title: `${title} (log scale)`, labelExpr: logLabel } };
+  if (log) return { scale: { type: "log" as const }, axis: { title: `${title} (log scale)`, titleLimit, labelExpr: logLabel } };
   let min = Infinity;
   let max = -Infinity;
   for (const v of values) {
@@ -90,5 +93,5 @@ export function continuousAxis(title: string, log: boolean, values: readonly num
   }
   const flat = values.length > 0 && max - min <= 1e-9 * Math.max(Math.abs(min), Math.abs(max));
   const pad = Math.abs(max) * 0.1 || 1;
-  return { scale: flat ? { zero: false, domain: [min - pad, max + pad] } : { zero: false }, axis: { title } };
+  return { scale: flat ? { zero: false, domain: [min - pad, max + pad] } : { zero: false }, axis: { title, titleLimit } };
 }

@@ -11,3 +11,6 @@ export { sweepChart, type SweepChartInput, type SweepTrial } from "./sweep-chart
 export { learningCurves, type LearningCurvesInput, type LearningCurve } from "./learning-curves.js";
 export { smallMultiples, type SmallMultiplesInput, type RunLoss } from "./small-multiples.js";
 export { renderSvg } from "./render-svg.js";
+export { suggestionColors, suggestionColor, otherSuggestionColor } from "./suggestion-colors.js";
+export { runBars, type RunBarsInput } from "./run-bars.js";
+export { runPalette, runColorScale } from "./run-colors.js";

@@ -6,6 +6,7 @@
  * points at all the chart shows a note.
  */
 import { continuousAxis, emptyChart, frame, lineLegend, type ChartOptions, type ChartSpec } from "./frame.js";
+import { runColorScale } from "./run-colors.js";
 import { checkUniqueNames, plottable } from "./points.js";
 
 export interface LearningCurve {
@@ -42,7 +43,7 @@ export function learningCurves(input: LearningCurvesInput): ChartSpec {
   if (rows.length === 0) return emptyChart(trials.length === 0 ? "no trials to plot" : `no finite ${metric} values to plot`, input);
   const x = { field: "epoch", type: "quantitative" as const, axis: { title: "epoch", tickMinStep: 1, format: "~g" } };
   const y = { field: "value", type: "quantitative" as const, ...continuousAxis(metric, false, rows.map((r) => r.value)) };
-  const color = { field: "trial", type: "nominal" as const, scale: { domain: names }, legend: { title: "trial", symbolLimit: 20, ...lineLegend } };
+  const color = { field: "trial", type: "nominal" as const, scale: runColorScale(names), legend: { title: "trial", symbolLimit: 20, ...lineLegend } };
   return {
     ...frame(input),
     data: { values: rows },

@@ -8,6 +8,7 @@
  */
 import { ConfigError } from "../../errors.js";
 import { continuousAxis, emptyChart, frame, lineLegend, type ChartOptions, type ChartSpec } from "./frame.js";
+import { runColorScale } from "./run-colors.js";
 import { checkUniqueNames, plottable } from "./points.js";
 import { smoothEma } from "../../curves/index.js";
 
@@ -53,7 +54,7 @@ export function lossChart(input: LossChartInput): ChartSpec {
   const marks = markers.filter((m) => Number.isFinite(m.step));
   const x = { field: "step", type: "quantitative" as const, axis: { title: "step" } };
   const y = { type: "quantitative" as const, ...continuousAxis("loss", logY, rows.map((r) => r.loss)) };
-  const color = { field: "run", type: "nominal" as const, scale: { domain: names }, legend: { title: "run", ...lineLegend } };
+  const color = { field: "run", type: "nominal" as const, scale: runColorScale(names), legend: { title: "run", ...lineLegend } };
   const curve = smoothing > 0 ? "smoothed" : "loss";
   return {
     ...frame(input),

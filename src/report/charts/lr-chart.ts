@@ -5,6 +5,7 @@
  * schedule left with one point is a dot; with no points at all the chart shows a note.
  */
 import { continuousAxis, emptyChart, frame, lineLegend, type ChartOptions, type ChartSpec } from "./frame.js";
+import { runColorScale } from "./run-colors.js";
 import { checkUniqueNames, plottable } from "./points.js";
 
 export interface LrSeries {
@@ -32,7 +33,7 @@ export function lrChart(input: LrChartInput): ChartSpec {
   const encoding = {
     x: { field: "step", type: "quantitative" as const, axis: { title: "step" } },
     y: { field: "lr", type: "quantitative" as const, ...continuousAxis("learning rate η", logY, rows.map((r) => r.lr)) },
-    color: { field: "schedule", type: "nominal" as const, scale: { domain: names }, legend: { title: "schedule", ...lineLegend } },
+    color: { field: "schedule", type: "nominal" as const, scale: runColorScale(names), legend: { title: "schedule", ...lineLegend } },
   };
   return {
     ...frame(input),

@@ -3,7 +3,7 @@
  * module has no dedicated chart for: the gradient norm against step and per-epoch metrics. One
  * colour per series; with `smoothing` β > 0 each raw series is drawn faint under its debiased EMA
  * (`smoothEma`), as the loss chart does. Points with a non-finite coordinate (or y ≤ 0 on a log
- * axis) are dropped; a series left with one point is a dot.
+ * axis) are dropped; a series left with one point is a dot. `percentY` labels fractions as percentages.
  */
 import { smoothEma } from "../../curves/index.js";
 import type { ChartSpec } from "../charts/index.js";
@@ -20,6 +20,8 @@ export interface LineChartInput {
   yTitle: string;
   legendTitle: string;
   logY?: boolean;
+  /** y values are fractions (accuracy), labelled as percentages. */
+  percentY?: boolean;
   smoothing?: number;
   title?: string;
   width?: number;
@@ -56,7 +58,7 @@ export function lineChart(input: LineChartInput): ChartSpec {
   const x = { field: "x", type: "quantitative" as const, axis: { title: input.xTitle, tickMinStep: 1 } };
   const yAxis = logY
     ? { scale: { type: "log" as const }, axis: { title: `${input.yTitle} (log scale)`, labelExpr: logLabel } }
-    : { scale: { zero: false }, axis: { title: input.yTitle } };
+    : { scale: { zero: false }, axis: { title: input.yTitle, ...(input.percentY ? { format: ".1%" } : {}) } };
   const y = { type: "quantitative" as const, ...yAxis };
   const color = {
     field: "series",

@@ -21,7 +21,7 @@ p { margin: 6px 0; }
 .meta span + span::before { content: " · "; }
 code, pre { font: 13px/1.45 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
 pre { background: var(--soft); border: 1px solid var(--line); border-radius: 6px; padding: 10px 12px; overflow: auto; margin: 6px 0; }
-.badge { display: inline-block; padding: 1px 9px; border-radius: 10px; font-size: 13px; font-weight: 600; color: #fff; background: var(--muted); vertical-align: middle; }
+.badge { display: inline-block; padding: 1px 9px; border-radius: 10px; font-size: 13px; font-weight: 600; color: #fff; background: var(--muted); vertical-align: middle; white-space: nowrap; }
 .badge.completed, .badge.good { background: var(--good); }
 .badge.running, .badge.too_slow, .badge.plateaued { background: var(--warn); }
 .badge.failed, .badge.diverged, .badge.oscillating { background: var(--bad); }

@@ -3,7 +3,9 @@
  * status, times and log sizes, where it belongs (sweep, trial key, tags), and its error if it
  * has one.
  */
+import { rangeTestSummarySchema, readSummary } from "../../log/index.js";
 import type { RunSummary } from "../../store/index.js";
+import { formatNumber } from "./format.js";
 import { formatDuration, formatTime } from "./format.js";
 import { html, type Html } from "./html.js";
 import { stopReason } from "./stop-reason.js";
@@ -17,17 +19,26 @@ export function runKindName(run: RunSummary): string {
   return { train: "training run", find: "LR range test", "sweep-trial": "sweep trial" }[run.kind];
 }
 
-export function runHeader(run: RunSummary): Html {
+/** `level` 2 titles the run with an `<h2>`, as a section of a longer report. */
+export function runHeader(run: RunSummary, level: 1 | 2 = 1): Html {
   const seconds = run.finishedAt === undefined ? undefined : (Date.parse(run.finishedAt) - Date.parse(run.createdAt)) / 1000;
-  return html`<h1>${runTitle(run)}</h1>
+  return html`${level === 1 ? html`<h1>${runTitle(run)}</h1>` : html`<h2>${runTitle(run)}</h2>`}
 <p class="meta"><span>${runKindName(run)}</span><span>run <code>${run.id}</code></span><span><span class="badge ${run.status}">${run.status}</span></span></p>
-<p class="meta"><span>started ${formatTime(run.createdAt)}</span>${seconds === undefined ? "" : html`<span>took ${formatDuration(seconds)}</span>`}<span>${run.stepCount} steps logged</span><span>${run.epochCount} epochs logged</span></p>
+<p class="meta"><span>started ${formatTime(run.createdAt)}</span>${seconds === undefined ? "" : html`<span>took ${formatDuration(seconds)}</span>`}${logSize(run)}</p>
 ${
   run.sweepId === undefined && run.tags.length === 0
     ? ""
     : html`<p class="meta">${run.sweepId === undefined ? "" : html`<span>trial of sweep <code>${run.sweepId}</code>${run.trialKey === undefined ? "" : html` (${run.trialKey})`}</span>`}${run.tags.length === 0 ? "" : html`<span>tags: ${run.tags.join(", ")}</span>`}</p>`
 }
 ${problem(run)}`;
+}
+
+/** How much the run logged: a training run's steps and epochs, a range test's sweep of η (it logs no steps or epochs of its own). */
+function logSize(run: RunSummary): Html {
+  if (run.kind !== "find") return html`<span>${run.stepCount} steps logged</span><span>${run.epochCount} epochs logged</span>`;
+  const { lrs = [] } = readSummary(rangeTestSummarySchema, run.summary);
+  if (lrs.length === 0) return html`<span>${run.stepCount} steps logged</span>`;
+  return html`<span>${lrs.length} steps sweeping η from ${formatNumber(lrs[0]!)} to ${formatNumber(lrs.at(-1)!)}</span>`;
 }
 
 /**

@@ -7,7 +7,6 @@
  */
 import { comparisonReportBody } from "./comparison-report.js";
 import { findReport } from "./find-report.js";
-import { html } from "./html.js";
 import { page } from "./page.js";
 import { runTitle } from "./run-header.js";
 import { sweepReportBody } from "./sweep-report.js";
@@ -25,6 +24,5 @@ export async function renderSweepReport(data: SweepReportData): Promise<string> 
 
 /** Several runs side by side; LR range tests among the ids come first, as the curves their η came from. */
 export async function renderComparisonReport(data: ComparisonReportData, rangeTests: readonly RunReportData[] = []): Promise<string> {
-  const tests = await Promise.all(rangeTests.map(findReport));
-  return page(`${data.runs.length} runs compared · lrkit report`, html`${tests}${await comparisonReportBody(data)}`);
+  return page(`${data.runs.length} runs compared · lrkit report`, await comparisonReportBody(data, rangeTests));
 }

@@ -99,7 +99,7 @@ async function epochCharts(epochs: readonly EpochRow[]): Promise<Html> {
     ...(await Promise.all(
       metrics
         .filter((m) => m !== "loss")
-        .map((m, i) => figure(`epoch-${i}`, lineChart({ series: [{ name: "validation", x, y: val(m) }], xTitle: "epoch", yTitle: m, legendTitle: "split", title: `Validation ${m} per epoch` }))),
+        .map((m, i) => figure(`epoch-${i}`, lineChart({ series: [{ name: "validation", x, y: val(m) }], xTitle: "epoch", yTitle: m, legendTitle: "split", title: `Validation ${m} per epoch`, percentY: /accuracy/.test(m) }))),
     )),
   ];
   return html`<div class="grid">${charts}</div>`;

@@ -15,7 +15,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "lrkit-report-"));
   store = join(dir, "runs.db");
   ids = buildFixtureStore(store);
-  const targets = { good: [ids.good], diverged: [ids.diverged], find: [ids.find], sweep: [ids.sweep], compare: [ids.good, ids.diverged] };
+  const targets = { good: [ids.good], diverged: [ids.diverged], find: [ids.find], sweep: [ids.sweep], compare: [ids.good, ids.diverged], study: [ids.studyFind, ids.good, ids.diverged] };
   for (const [name, targetIds] of Object.entries(targets)) {
     const out = join(dir, `${name}.html`);
     await writeReport(store, targetIds, out);
@@ -61,6 +61,7 @@ describe("a train run's report", () => {
     ]);
     const titles = svgTexts(page);
     expect(titles).toEqual(expect.arrayContaining(["Loss per step", "Learning rate η per step", "Gradient norm per step", "Loss per epoch", "Validation accuracy per epoch", "StepLR"]));
+    expect(titles).toEqual(expect.arrayContaining(["60.0%", "80.0%"]));
     expect(page.match(/<svg /g)).toHaveLength(5);
     expect(page).toContain("type: StepLR");
     expect(prose(page)).toContain("per-epoch log (3 epochs)");
@@ -126,10 +127,23 @@ describe("a sweep's report", () => {
 });
 
 describe("a comparison report", () => {
-  it("has a panel per run, their η, and tables of the runs, config differences and results", () => {
+  it("has a summary, the losses of all runs on one chart, their test accuracy, their η, each diagnosis, and tables of the runs, config differences and results", () => {
     const page = reports.compare!;
     expect(page).toContain("<h1>Comparison of 2 runs</h1>");
-    expect(headings(page)).toEqual(["Runs", "Loss per step", "Learning rate η per step", "Config differences", "Results"]);
+    expect(headings(page)).toEqual(["Summary", "Runs", "Loss per step", "Test accuracy", "Learning rate η per step", "What η did in each run", "Config differences", "Results"]);
+    expect(page).not.toContain("recommended η*");
+    const summary = tableAfter(page, "Summary");
+    expect(summary[0]).toEqual(["run", "η", "test accuracy", "η verdict", "what to change"]);
+    expect(summary.slice(1).map((r) => r.slice(0, 3))).toEqual([
+      ["iris good", "0.1", "76.54%"],
+      [evilName, "3", "–"],
+    ]);
+    expect(summary[2]![3]).toBe("diverged");
+    expect(summary[2]![4]).toMatch(/lower/);
+    expect([...page.matchAll(/<figure>/g)]).toHaveLength(3);
+    expect(svgTexts(page)).toEqual(expect.arrayContaining(["test accuracy", "76.5%", "run", "schedule"]));
+    expect([...page.matchAll(/learning rate verdict:/g)]).toHaveLength(2);
+    expect([...page.matchAll(/<strong>suggestion:<\/strong>/g)]).toHaveLength(2);
     expect(svgTexts(page)).toEqual(expect.arrayContaining(["iris good", evilName]));
     const runs = tableAfter(page, "Runs");
     expect(runs.slice(1).map((r) => [r[0], r[1], r[3]])).toEqual([
@@ -142,6 +156,23 @@ describe("a comparison report", () => {
     expect(config.map((r) => r[0])).toEqual(expect.arrayContaining(["optimizer.lr", "scheduler.type", "note"]));
     expect(config.find((r) => r[0] === "optimizer.lr")!.slice(1)).toEqual(["0.1", "3"]);
     expect(tableAfter(page, "Results").find((r) => r[0] === "status")!.slice(1)).toEqual(["completed", "diverged"]);
+  });
+});
+
+describe("a study's report (a range test and the runs trained from it)", () => {
+  it("names η*, its rule and the alternatives at the top, then the range test with η* marked and its sweep, not a logged lr", () => {
+    const page = reports.study!;
+    expect(headings(page).slice(0, 2)).toEqual(["Summary", "study: LR range test"]);
+    const top = prose(page.slice(0, page.indexOf("<h2>study: LR range test</h2>")));
+    expect(top).toContain("recommended η* = 0.00123 : the minimum rule, the η of the lowest smoothed loss ÷ 10");
+    expect(top).toContain("alternatives: valley 2.5e-4");
+    expect(top).not.toContain("steep");
+    expect(prose(page)).toContain("50 steps sweeping η from 1e-6 to 10");
+    expect(prose(page)).not.toMatch(/0 steps logged|0 epochs logged/);
+    expect(page).toContain("lr: swept 1e-6 → 10 by the range test");
+    expect(page).not.toContain("lr: 0.01");
+    expect(svgTexts(page)).toEqual(expect.arrayContaining(["η* = minimum = 0.00123", "valley = 2.5e-4"]));
+    expect(tableAfter(page, "study: LR range test").find((r) => r[0]!.startsWith("minimum"))![0]).toBe("minimum (η*)");
   });
 });
 

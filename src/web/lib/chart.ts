@@ -3,8 +3,8 @@
  * update). Values a log axis cannot show (≤ 0, NaN, ±∞) and non-finite values on a linear axis
  * become gaps. Magnitudes are clamped to at most 1e30, and on a log axis to at least 1e-20: uPlot
  * 1.6's tick steps span 1e-32 … 1e32, and its log-axis ticks below about 1e-25 (a converged
- * float32 loss gap reaches 1e-23) loop until the array overflows. The chart's element carries `data-points` (finite points drawn) and `data-updates`
- * (how many times its data changed), which the browser tests read.
+ * float32 loss gap reaches 1e-23) loop until the array overflows. The chart's element carries `data-points` (finite points drawn), `data-updates`
+ * (how many times its data changed) and `data-log-y`, which the browser tests read.
  */
 import uPlot from "uplot";
 import { h } from "./dom.js";
@@ -45,6 +45,8 @@ export interface ChartSpec {
   height?: number;
   legend?: boolean;
   marks?: Mark[];
+  /** Values are fractions shown as percentages (accuracy): ticks and readouts as 97.5%. */
+  percentY?: boolean;
   /** Fixes the y axis to this range instead of fitting it to the data. */
   yRange?: [number, number];
 }
@@ -54,22 +56,24 @@ export class Chart {
   private readonly plot: uPlot;
   private marks: Mark[];
   private updates = 0;
+  private readonly resize: ResizeObserver;
 
   constructor(
     parent: HTMLElement,
     private readonly spec: ChartSpec,
   ) {
     const body = h("div", { class: "chart-body" });
-    this.element = h("figure", { id: spec.id, class: "chart", "data-points": 0, "data-updates": 0 }, h("figcaption", null, spec.title), body);
+    this.element = h("figure", { id: spec.id, class: "chart", "data-points": 0, "data-updates": 0, "data-log-y": Boolean(spec.logY).toString() }, h("figcaption", null, spec.title), body);
     parent.append(this.element);
     this.marks = spec.marks ?? [];
-    const axis = (label: string, integer = false): uPlot.Axis => ({
+    const show = (v: number | null | undefined, digits?: number) => (spec.percentY && typeof v === "number" ? `${formatNumber(100 * v, digits ?? 4)}%` : formatNumber(v ?? undefined, digits));
+    const axis = (label: string, integer = false, percent = false): uPlot.Axis => ({
       ...(integer ? { incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000] } : {}),
       label,
       stroke: "#444",
       grid: { stroke: "#eee", width: 1 },
       ticks: { stroke: "#ddd", width: 1 },
-      values: (_u, splits) => splits.map((v) => (v === null || v === undefined ? "" : formatNumber(v, 3))),
+      values: (_u, splits) => splits.map((v) => (v === null || v === undefined ? "" : percent ? show(v, 3) : formatNumber(v, 3))),
       size: 52,
     });
     this.plot = new uPlot(
@@ -82,7 +86,7 @@ export class Chart {
           x: { time: false, ...(spec.logX ? { distr: 3, log: 10 } : {}) },
           y: { ...(spec.logY ? { distr: 3, log: 10 } : {}), ...(spec.yRange ? { range: () => spec.yRange! } : {}) },
         },
-        axes: [axis(spec.xLabel, spec.integerX), axis(spec.yLabel)],
+        axes: [axis(spec.xLabel, spec.integerX), axis(spec.yLabel, false, spec.percentY)],
         series: [
           { label: spec.xLabel, value: (_u, v) => formatNumber(v ?? undefined) },
           ...spec.series.map(
@@ -93,7 +97,7 @@ export class Chart {
               ...(s.dash ? { dash: s.dash } : {}),
               ...(s.scatter ? { paths: () => null, points: { show: true, size: 8, fill: s.color, stroke: s.color } } : { points: { show: s.points ?? false, size: 5, fill: s.color } }),
               spanGaps: false,
-              value: (_u, v) => formatNumber(v ?? undefined),
+              value: (_u, v) => show(v),
             }),
           ),
         ],
@@ -102,7 +106,15 @@ export class Chart {
       [[], ...spec.series.map(() => [])],
       body,
     );
-    new ResizeObserver(() => this.plot.setSize({ width: Math.max(body.clientWidth, 240), height: spec.height ?? 220 })).observe(body);
+    this.resize = new ResizeObserver(() => this.plot.setSize({ width: Math.max(body.clientWidth, 240), height: spec.height ?? 220 }));
+    this.resize.observe(body);
+  }
+
+  /** Stops the chart: its plot, its resize observer and its element. */
+  destroy(): void {
+    this.resize.disconnect();
+    this.plot.destroy();
+    this.element.remove();
   }
 
   /** Replaces the data: `x` ascending, one array of `ys` per series. */

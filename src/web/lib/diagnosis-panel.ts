@@ -1,14 +1,18 @@
 /**
  * The learning-rate diagnosis of a run (`diagnoseLr` from the report module): its verdict, the
  * evidence with numbers (the step where η·λ_max reached 2, for a run that probed its sharpness), and the η to try next, recomputed as a live run logs more steps.
+ * While a live run's η is still in warm-up (`stillWarmingUp`) the panel gives no verdict, only where
+ * η has got to: the loss has not yet met the η the run will train at.
  */
 import { diagnoseLr, type LrDiagnosisInput } from "../../report/index.js";
 import type { EpochRow, SharpnessRow, StepColumns } from "./api.js";
 import { h } from "./dom.js";
+import { formatNumber } from "./format.js";
+import { stillWarmingUp } from "./warmup.js";
 
 export interface DiagnosisPanel {
   element: HTMLElement;
-  update(steps: StepColumns, epochs: readonly EpochRow[], stopped: LrDiagnosisInput["stopped"], sharpness?: readonly SharpnessRow[]): void;
+  update(steps: StepColumns, epochs: readonly EpochRow[], stopped: LrDiagnosisInput["stopped"], sharpness?: readonly SharpnessRow[], live?: boolean): void;
 }
 
 export function diagnosisPanel(): DiagnosisPanel {
@@ -18,9 +22,18 @@ export function diagnosisPanel(): DiagnosisPanel {
   const element = h("section", { class: "panel diagnosis", id: "diagnosis" }, h("h2", null, "Learning-rate diagnosis ", verdict), evidence, suggestion);
   return {
     element,
-    update(steps, epochs, stopped, sharpness) {
+    update(steps, epochs, stopped, sharpness, live = false) {
       if (steps.step.length === 0) {
         verdict.textContent = "waiting for steps";
+        return;
+      }
+      if (live && stillWarmingUp(steps.lr)) {
+        verdict.textContent = "warming up";
+        verdict.className = "verdict verdict-warmup";
+        element.dataset.verdict = "warmup";
+        const lrs = steps.lr.filter((x) => Number.isFinite(x));
+        evidence.replaceChildren(h("li", null, `η is still rising: ${formatNumber(lrs.at(-1))} at step ${steps.step.at(-1)}, up from ${formatNumber(lrs[0])}`));
+        suggestion.replaceChildren(h("strong", null, "Wait: "), "the verdict comes once η stops rising; until then the loss has not met the η this run will train at");
         return;
       }
       // A gradient norm that was never logged arrives as NaN next to a finite loss: leave the column out.

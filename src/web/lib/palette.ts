@@ -1,5 +1,7 @@
-/** Series colours (Tableau 10: distinct, colour-blind friendly) and status colours. */
-export const palette = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"];
+/** Series colours: the reports' run palette (`runPalette`), so a run has one colour in the reports and on the dashboard. */
+import { runPalette } from "../../report/index.js";
+
+export const palette = runPalette;
 
 export function colorAt(i: number): string {
   return palette[i % palette.length]!;

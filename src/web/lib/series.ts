@@ -3,13 +3,18 @@ import { smoothEma } from "../../curves/index.js";
 
 /**
  * The debiased EMA (`smoothEma`) of the finite values, put back at their positions (NaN
- * elsewhere), with β = 1 − 20/n (at most 0.99): the average spans about a twentieth of the curve.
+ * elsewhere), with the given β, by default `autoSmoothing`'s.
  */
-export function smoothFinite(values: readonly number[]): number[] {
+export function smoothFinite(values: readonly number[], beta?: number): number[] {
   const finite = values.filter(Number.isFinite);
-  const ema = smoothEma(finite, Math.min(0.99, 1 - 20 / Math.max(finite.length, 20)));
+  const ema = smoothEma(finite, beta ?? autoSmoothing(finite.length));
   let j = 0;
   return values.map((v) => (Number.isFinite(v) ? ema[j++]! : NaN));
+}
+
+/** β = 1 − 20/n (at most 0.99) for n points: the average spans about a twentieth of the curve. */
+export function autoSmoothing(n: number): number {
+  return Math.min(0.99, 1 - 20 / Math.max(n, 20));
 }
 
 /** Series over different x values on one x axis (uPlot's aligned data): the sorted union of the x, NaN gaps elsewhere. */

@@ -21,6 +21,7 @@ import { colorAt } from "../lib/palette.js";
 import { optimizerChoices, scheduleChoices, stabilityEdge, type OptimizerChoice } from "../playground/choices.js";
 import { ContourPlot } from "../playground/contour.js";
 import { etaStrip } from "../playground/eta-strip.js";
+import { readLrList } from "../playground/lr-list.js";
 import { mnistPanel } from "../playground/mnist-panel.js";
 import { Race, type Trajectory } from "../playground/race.js";
 import { surface, surfaceGrid, surfaceNames, type Surface, type SurfaceName } from "../playground/surfaces.js";
@@ -50,6 +51,7 @@ const controls = {
   ),
 };
 const kappaValue = h("span", { class: "mono" });
+const lrsError = h("p", { class: "field-error", id: "lrs-error", role: "alert", hidden: true });
 const run = h("button", { class: "button", id: "run" }, "Replay");
 const pause = h("button", { class: "button secondary", id: "pause" }, "Pause");
 const stability = h("div", { class: "stability", id: "stability" });
@@ -80,6 +82,7 @@ main.append(
       run,
       pause,
     ),
+    lrsError,
     stability,
     h("div", { class: "playground-row" }, canvas, raceBox),
   ),
@@ -109,12 +112,14 @@ function defaultLrs(s: Surface, choice: OptimizerChoice): number[] {
   return edge ? [0.2, 0.6, 0.95, 1.05].map((k) => k * edge) : s.lrs[choice.family];
 }
 
-function parseLrs(): number[] {
-  return controls.lrs.value
-    .split(/[\s,;]+/)
-    .map(Number)
-    .filter((v) => v > 0 && Number.isFinite(v))
-    .slice(0, MAX_TRAJECTORIES);
+/** The η list as typed, or undefined after showing what is wrong with it beside the field (the text stays as typed). */
+function readLrs(): number[] | undefined {
+  const list = readLrList(controls.lrs.value, MAX_TRAJECTORIES);
+  const bad = "error" in list;
+  lrsError.textContent = bad ? list.error : "";
+  lrsError.hidden = !bad;
+  controls.lrs.setAttribute("aria-invalid", String(bad));
+  return bad ? undefined : list.lrs;
 }
 
 function describe(t: Trajectory, edge: { edge: number; label: string } | undefined): string {
@@ -165,8 +170,11 @@ async function animate(own: number): Promise<void> {
   }
 }
 
-/** Sets up a new race from the controls and starts it; `resetLrs` refills the η values with the defaults. */
+/** Sets up a new race from the controls and starts it; `resetLrs` refills the η values with the defaults. An η list it cannot read leaves the race as it was and says why. */
 async function restart(resetLrs: boolean): Promise<void> {
+  if (resetLrs) controls.lrs.value = defaultLrs(currentSurface(), optimizerChoice()).map((v) => formatNumber(v, 3)).join(", ");
+  const lrs = readLrs();
+  if (lrs === undefined) return;
   const own = ++generation;
   raceBox.dataset.generation = String(own);
   raceBox.dataset.finished = "false";
@@ -178,8 +186,6 @@ async function restart(resetLrs: boolean): Promise<void> {
   const choice = optimizerChoice();
   kappaValue.textContent = String(kappa());
   controls.kappa.parentElement!.hidden = s.name !== "quadratic";
-  if (resetLrs || parseLrs().length === 0) controls.lrs.value = defaultLrs(s, choice).map((v) => formatNumber(v, 3)).join(", ");
-  const lrs = parseLrs();
   const edge = edgeOf(s, choice);
   const colors = lrs.map((_, i) => colorAt(i));
   stability.replaceChildren(

@@ -3,7 +3,8 @@
  * threshold 2/η (when the run probes it) and per-epoch metrics, updated live while the run trains; the learning-rate diagnosis; the epoch log. A run of kind "find" (an LR range test)
  * shows its loss against η with the suggested learning rates.
  */
-import { adamThreshold, readSummary, trainSummarySchema } from "../../log/index.js";
+import { adamThreshold, rangeTestSummarySchema, readSummary, recommendedLr, trainSummarySchema } from "../../log/index.js";
+import { suggestionColor } from "../../report/index.js";
 import { api, appendColumns, epochsFrom, num, sharpnessFrom, type EpochRow, type RunSummary, type SharpnessRow, type StepColumns } from "../lib/api.js";
 import { Chart, type SeriesSpec } from "../lib/chart.js";
 import { diagnosisPanel } from "../lib/diagnosis-panel.js";
@@ -13,7 +14,7 @@ import { markReady, pageFrame, showError, statusBadge } from "../lib/layout.js";
 import { followRun } from "../lib/live-run.js";
 import { colorAt } from "../lib/palette.js";
 import { rangeTestOf } from "../lib/range-test.js";
-import { smoothFinite } from "../lib/series.js";
+import { autoSmoothing, smoothFinite } from "../lib/series.js";
 
 const DIAGNOSIS_EVERY_MS = 2000;
 const main = pageFrame("Run", "runs");
@@ -60,7 +61,15 @@ function epochTable(epochs: readonly EpochRow[]): HTMLElement {
 function rangeTestSection(run: RunSummary): HTMLElement | undefined {
   const test = rangeTestOf(run.summary);
   if (!test) return undefined;
-  const section = h("section", { class: "panel", id: "range-test" }, h("h2", null, "LR range test"));
+  const star = recommendedLr(readSummary(rangeTestSummarySchema, run.summary).suggestions ?? {});
+  const section = h(
+    "section",
+    { class: "panel", id: "range-test" },
+    h("h2", null, "LR range test"),
+    star
+      ? h("p", { class: "recommended", id: "recommended-lr", "data-lr": star.lr }, h("strong", null, `recommended η* = ${formatNumber(star.lr)}`), ` (the ${star.rule} rule: the η of the lowest smoothed loss ÷ 10, what lrkit find --apply writes); alternatives below`)
+      : null,
+  );
   const start = test.losses.find(Number.isFinite) ?? 1;
   const low = Math.min(...[...test.losses, ...(test.rawLosses ?? [])].filter(Number.isFinite));
   // The loss axis stops at 1.5× the starting loss, as fastai's lr_find plot does: the blow-up past
@@ -72,18 +81,22 @@ function rangeTestSection(run: RunSummary): HTMLElement | undefined {
     yLabel: "loss",
     logX: true,
     series: [...(test.rawLosses ? [{ label: "raw loss", color: "#a8c4e0", width: 1 }] : []), { label: "smoothed loss", color: colorAt(0), width: 2 }],
-    marks: test.suggestions.map((s, i) => ({ x: s.lr, label: s.name, color: colorAt(i + 1) })),
+    marks: test.suggestions.map((s) => ({ x: s.lr, label: s.name === star?.rule ? `η* = ${s.name}` : s.name, color: suggestionColor(s.name) })),
     yRange: [Math.min(low, start) * 0.95, Math.max(start * 1.5, low * 2)],
     height: 300,
   });
   chart.setData(test.lrs, [...(test.rawLosses ? [test.rawLosses] : []), test.losses]);
-  section.append(h("ul", { class: "suggestions" }, ...test.suggestions.map((s) => h("li", null, h("strong", null, s.name), ` η = ${formatNumber(s.lr)}`))));
+  section.append(h("ul", { class: "suggestions" }, ...test.suggestions.map((s) => {
+    const item = h("li", null, h("strong", null, s.name === star?.rule ? `η* ${s.name}` : s.name), ` η = ${formatNumber(s.lr)}`);
+    item.style.color = suggestionColor(s.name);
+    return item;
+  })));
   return section;
 }
 
-/** A chart of one or more per-step series on a log axis. */
-function stepChart(parent: HTMLElement, id: string, title: string, yLabel: string, series: SeriesSpec[]): Chart {
-  return new Chart(parent, { id, title, xLabel: "step", yLabel, logY: true, series });
+/** A chart of one or more per-step series, on a log y axis unless `logY` is false. */
+function stepChart(parent: HTMLElement, id: string, title: string, yLabel: string, series: SeriesSpec[], logY = true): Chart {
+  return new Chart(parent, { id, title, xLabel: "step", yLabel, logY, series });
 }
 
 async function show(runId: string): Promise<void> {
@@ -103,25 +116,66 @@ async function show(runId: string): Promise<void> {
   main.append(head, ...(range ? [range] : []), stepGrid, epochGrid, ...(diagnosis ? [diagnosis.element] : []), epochSection);
 
   // A finished range test shows its own chart; the per-step curves are what a live one shows meanwhile.
-  const lossChart = range
-    ? undefined
-    : stepChart(stepGrid, "loss-chart", "loss per step", "loss", [
+  const makeLossChart = (logY: boolean) =>
+    stepChart(
+      stepGrid,
+      "loss-chart",
+      "loss per step",
+      "loss",
+      [
         { label: "loss", color: "#a8c4e0", width: 1 },
         { label: "smoothed", color: colorAt(0), width: 2 },
-      ]);
-  const lrChart = range ? undefined : stepChart(stepGrid, "lr-chart", "learning rate η", "η", [{ label: "η", color: colorAt(1), width: 2 }]);
+      ],
+      logY,
+    );
+  const makeLrChart = (logY: boolean) => stepChart(stepGrid, "lr-chart", "learning rate η", "η", [{ label: "η", color: colorAt(1), width: 2 }], logY);
+  let lossChart = range ? undefined : makeLossChart(true);
+  let lrChart = range ? undefined : makeLrChart(true);
+  // The loss chart's smoothing β (auto: `autoSmoothing`'s for the points logged) and a log or linear y axis for the loss and η.
+  const smoothing = h("input", { id: "smoothing", type: "range", min: 0, max: 0.999, step: 0.001, value: 0 });
+  const smoothingValue = h("span", { class: "mono", id: "smoothing-value" }, "auto");
+  const logY = h("input", { id: "log-y", type: "checkbox", checked: true });
+  let beta: number | undefined;
+  if (!range) {
+    stepGrid.before(h("div", { class: "controls", id: "step-controls" }, h("label", null, "smoothing β ", smoothing, smoothingValue), h("label", null, logY, " log y axis")));
+    smoothing.addEventListener("input", () => {
+      beta = Number(smoothing.value);
+      smoothingValue.textContent = String(beta);
+      scheduleDraw();
+    });
+    logY.addEventListener("change", () => {
+      const replace = (old: Chart, next: Chart) => {
+        old.element.replaceWith(next.element);
+        old.destroy();
+        return next;
+      };
+      lossChart = replace(lossChart!, makeLossChart(logY.checked));
+      lrChart = replace(lrChart!, makeLrChart(logY.checked));
+      scheduleDraw();
+    });
+  }
   let gradChart: Chart | undefined;
   let sharpnessChart: Chart | undefined;
   let epochLoss: Chart | undefined;
   let epochMetrics: Chart | undefined;
 
   let diagnosedAt = 0;
+  let pendingDiagnosis: ReturnType<typeof setTimeout> | undefined;
   const stopped = () => readSummary(trainSummarySchema, run.summary).stopped ?? undefined;
+  // At most one diagnosis per DIAGNOSIS_EVERY_MS; rows that arrive in between get one when it is up, so the last rows are never left undiagnosed.
   const drawDiagnosis = (force: boolean) => {
-    if (!diagnosis || (!force && performance.now() - diagnosedAt < DIAGNOSIS_EVERY_MS)) return;
+    if (!diagnosis) return;
+    const wait = DIAGNOSIS_EVERY_MS - (performance.now() - diagnosedAt);
+    if (!force && wait > 0) {
+      pendingDiagnosis ??= setTimeout(() => {
+        pendingDiagnosis = undefined;
+        drawDiagnosis(true);
+      }, wait);
+      return;
+    }
     diagnosedAt = performance.now();
     try {
-      diagnosis.update(steps, epochs, stopped(), sharpness);
+      diagnosis.update(steps, epochs, stopped(), sharpness, run.status === "running");
     } catch (error) {
       console.warn("diagnosis failed:", error);
     }
@@ -143,12 +197,14 @@ async function show(runId: string): Promise<void> {
     });
     epochLoss.setData(x, [epochs.map((e) => e.trainLoss), ...lossKeys.map((k) => epochs.map((e) => e.val[k] ?? NaN))]);
     if (otherKeys.length > 0) {
+      const accuracy = otherKeys.every((k) => /accuracy/.test(k));
       epochMetrics ??= new Chart(epochGrid, {
         id: "epoch-metrics-chart",
-        title: "validation metrics per epoch",
+        title: accuracy ? "validation accuracy per epoch" : "validation metrics per epoch",
         xLabel: "epoch",
-        yLabel: "value",
+        yLabel: accuracy ? "accuracy" : "value",
         integerX: true,
+        percentY: accuracy,
         series: otherKeys.map((k, i) => ({ label: k, color: colorAt(i + 4), points: true })),
       });
       epochMetrics.setData(x, otherKeys.map((k) => epochs.map((e) => e.val[k] ?? NaN)));
@@ -160,7 +216,8 @@ async function show(runId: string): Promise<void> {
   let frame = 0;
   const draw = () => {
     frame = 0;
-    lossChart?.setData(steps.step, [steps.loss, smoothFinite(steps.loss)]);
+    lossChart?.setData(steps.step, [steps.loss, smoothFinite(steps.loss, beta)]);
+    if (beta === undefined) smoothing.value = String(autoSmoothing(steps.loss.filter(Number.isFinite).length));
     lrChart?.setData(steps.step, [steps.lr]);
     if (!range && steps.gradNorm.some(Number.isFinite)) {
       gradChart ??= stepChart(stepGrid, "grad-chart", "gradient norm ‖g‖", "‖g‖", [{ label: "‖g‖", color: colorAt(2), width: 1 }]);

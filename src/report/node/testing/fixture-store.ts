@@ -10,6 +10,8 @@ export interface FixtureIds {
   good: string;
   diverged: string;
   find: string;
+  /** A range test whose minimum rule found an η, as the one `lrkit study` runs first. */
+  studyFind: string;
   sweep: string;
   trials: string[];
 }
@@ -38,6 +40,9 @@ export function buildFixtureStore(path: string): FixtureIds {
   const losses = lrs.map((lr) => 2.3 - 0.4 * Math.tanh(Math.log10(lr / 1e-3)) + (lr > 1 ? 3 : 0));
   store.finishRun(find, { status: "completed", summary: { lrs, losses, raw_losses: losses, suggestions: { steepest: 1e-3, valley: 2.5e-4, minimum: null }, stopped_early: true, stop_reason: "loss 7.3 > 4 × best 1.9 at lr 3.2", loss_kind: "train" } });
 
+  const studyFind = store.createRun({ kind: "find", name: "study: LR range test", config: { optimizer: { type: "SGD", lr: 0.01, momentum: 0.9 } } });
+  store.finishRun(studyFind, { status: "completed", summary: { lrs, losses, raw_losses: losses, suggestions: { valley: 2.5e-4, minimum: 1.23456e-3, steep: null }, stopped_early: false, stop_reason: null, loss_kind: "train" } });
+
   const sweep = store.createSweep({
     name: "lr grid",
     config: { optimizer: { type: "SGD" }, search: { method: "grid", metric: "loss", scheduler: "asha", space: { "optimizer.lr": { values: [1e-3, 1e-2, 1e-1, 1] } } } },
@@ -64,5 +69,5 @@ export function buildFixtureStore(path: string): FixtureIds {
   ];
   store.finishSweep(sweep, { status: "completed" });
   store.close();
-  return { good, diverged, find, sweep, trials };
+  return { good, diverged, find, studyFind, sweep, trials };
 }
