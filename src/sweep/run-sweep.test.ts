@@ -93,22 +93,23 @@ describe("runSweep in this thread", () => {
 describe("runSweep in worker threads (built dist/)", () => {
   it("runs trials in 2 threads at once, each recording its own steps, and records failures", async () => {
     expect(existsSync(workerScript), `${workerScript.pathname} is missing: run npm run build first`).toBe(true);
+    // Trials long enough (2,100 steps) that a thread whose engine starts late still overlaps the other's.
     const config = {
       ...base,
-      epochs: 6,
+      epochs: 300,
       search: { method: "grid", space: { model: { values: [{ preset: "mlp", hidden: [8] }, { preset: "cnn" }] }, "optimizer.lr": { values: [0.03, 0.3] } } },
     };
     const result = await runSweep(config, { storePath, workers: 2, workerScript });
     const byKey = new Map(result.trials.map((t) => [JSON.stringify(t.overrides), t]));
     expect(result.trials).toHaveLength(4);
     expect(result.trials.filter((t) => t.status === "failed")).toHaveLength(2);
-    for (const t of result.trials.filter((t) => t.status !== "failed")) expect(t).toMatchObject({ status: "completed", epochs: 6, steps: 42 });
+    for (const t of result.trials.filter((t) => t.status !== "failed")) expect(t).toMatchObject({ status: "completed", epochs: 300, steps: 2100 });
     expect(byKey.get(JSON.stringify({ model: { preset: "cnn" }, "optimizer.lr": 0.3 }))?.error).toContain("cnn");
 
     const store = openStore(storePath, { readonly: true });
     try {
       const runs = store.listRuns({ sweepId: result.sweepId }).filter((r) => r.status === "completed");
-      expect(runs.map((r) => r.stepCount)).toEqual([42, 42]);
+      expect(runs.map((r) => r.stepCount)).toEqual([2100, 2100]);
       const [a, b] = runs.map((r) => [Date.parse(r.createdAt), Date.parse(r.finishedAt!)] as const);
       expect(a![0] < b![1] && b![0] < a![1]).toBe(true);
     } finally {
