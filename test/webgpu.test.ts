@@ -120,4 +120,30 @@ describe.skipIf(!existsSync(swiftshader))("wasm and webgpu (SwiftShader) train a
     expect(resumed.code, resumed.stderr).toBe(0);
     expectClose(steps(join(dir, "resume-webgpu")), steps(join(dir, "resume-wasm")));
   });
+
+  it("sweep trials train on webgpu in their worker threads, and find runs its range test there", async () => {
+    const store = join(dir, "sweep.db");
+    const sweepConfig = join(dir, "sweep.yaml");
+    writeFileSync(
+      sweepConfig,
+      `data: { name: iris }
+model: { preset: mlp, hidden: [8] }
+optimizer: { type: SGD, lr: 0.1 }
+epochs: 2
+batch_size: 32
+seed: 0
+search: { method: grid, space: { optimizer.lr: { loguniform: [1.0e-2, 1], points: 2 } } }
+`,
+    );
+    const env = { ...vulkanEnv, LRKIT_STORE: store };
+    const swept = await lrkit(env, "sweep", "-c", sweepConfig, "--workers", "1", "--device", "webgpu", "--json");
+    expect(swept.code, swept.stderr).toBe(0);
+    const result = JSON.parse(swept.stdout);
+    expect(result.device).toBe("webgpu");
+    const shown = await lrkit(env, "runs", "show", result.trials[0].run_id, "--json");
+    expect(JSON.parse(shown.stdout).summary.device).toBe("webgpu");
+    const found = await lrkit(vulkanEnv, "find", "-c", config("find", "mlp", "{ type: SGD, lr: 0.1 }"), "--num-iter", "10", "--device", "webgpu", "--no-record", "--json");
+    expect(found.code, found.stderr).toBe(0);
+    expect(JSON.parse(found.stdout)).toMatchObject({ device: "webgpu", stopped_early: false });
+  });
 });

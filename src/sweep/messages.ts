@@ -12,6 +12,8 @@ import type { TrialOutcome, TrialTask } from "./run-trial.js";
 export interface WorkerSetup {
   storePath: string;
   dataDir?: string;
+  /** The device each worker's trials train on (default wasm); the main thread has checked it starts. */
+  device?: "wasm" | "webgpu";
 }
 
 export type ToWorker = { type: "trial"; task: TrialTask } | { type: "decision"; decision: Decision } | { type: "close" };

@@ -19,7 +19,7 @@ export interface WorkerPoolOptions extends WorkerSetup {
 
 export function workerPool(options: WorkerPoolOptions): TrialExecutor {
   const script = options.script ?? new URL("./worker.js", import.meta.url);
-  const setup: WorkerSetup = { storePath: options.storePath, ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }) };
+  const setup: WorkerSetup = { storePath: options.storePath, ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }), ...(options.device === undefined ? {} : { device: options.device }) };
   const idle = Array.from({ length: options.size }, () => new TrialThread(script, setup));
   const all = new Set(idle);
   return {

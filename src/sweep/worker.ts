@@ -3,7 +3,7 @@
  * trials the sweep sends it one at a time and asking the main thread for ASHA's decisions.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { initEngine } from "../engine/index.js";
+import { releaseDevice, useDevice } from "../engine/node/index.js";
 import { openStore } from "../store/index.js";
 import type { Decision } from "./asha.js";
 import type { FromWorker, ToWorker, WorkerSetup } from "./messages.js";
@@ -13,7 +13,7 @@ const port = parentPort!;
 const setup = workerData as WorkerSetup;
 const send = (message: FromWorker) => port.postMessage(message);
 
-await initEngine("wasm");
+await useDevice(setup.device ?? "wasm");
 const store = openStore(setup.storePath);
 let answer: ((decision: Decision) => void) | undefined;
 
@@ -31,6 +31,7 @@ port.on("message", (message: ToWorker) => {
       return;
     case "close":
       store.close();
+      releaseDevice();
       send({ type: "closed" });
   }
 });
