@@ -14,6 +14,7 @@ export * from "./sweep/index.js";
 export * from "./report/charts/node/index.js";
 export * from "./report/node/index.js";
 export * from "./train/node/index.js";
+export { useDevice, releaseDevice, parseDeviceChoice, deviceChoices, missingVulkan, isSoftwareAdapter, type DeviceChoice, type DeviceInUse } from "./engine/node/index.js";
 export { writeFileAtomic, checkOutputPath } from "./files/index.js";
 
 await initEngine("wasm");

@@ -34,7 +34,7 @@ describe("lrkit train", () => {
     expect(code).toBe(0);
     const result = JSON.parse(stdout);
     expect(result.metrics.test.accuracy).toBeGreaterThan(0.9);
-    expect(result).toMatchObject({ epochs: 5, stopped: null });
+    expect(result).toMatchObject({ epochs: 5, stopped: null, device: "wasm" });
     expect(result.metrics.val).toHaveProperty("loss");
     expect(typeof result.wall_seconds).toBe("number");
     expect(typeof result.lr_final).toBe("number");
@@ -96,7 +96,7 @@ describe("lrkit train", () => {
 
   it("prints a summary without --json", async () => {
     const { stdout } = await lrkit("train", "--config", config, "--no-record");
-    expect(stdout).toMatch(/^trained 5 epochs \(\d+ steps\) in [\d.]+ s; final lr/);
+    expect(stdout).toMatch(/^trained 5 epochs \(\d+ steps\) on wasm in [\d.]+ s; final lr/);
     expect(stdout).toMatch(/test: loss [\d.]+, accuracy [\d.]+/);
     expect(stdout).toMatch(/lr diagnosis: (good|too_slow|plateaued|oscillating|diverged)\n/);
   });

@@ -1,10 +1,11 @@
-/** How the CLI reports a failure: a user error (bad config, data or store) as one line, anything else with its stack. */
+/** How the CLI reports a failure: a user error (bad config, data, store or device) as one line, anything else with its stack. */
 import { DataError } from "../data/index.js";
+import { DeviceError } from "../engine/index.js";
 import { ConfigError } from "../errors.js";
 import { StoreError } from "../store/index.js";
 import { QueueError } from "../sweep/index.js";
 
-const userErrors = [ConfigError, DataError, StoreError, QueueError];
+const userErrors = [ConfigError, DataError, StoreError, QueueError, DeviceError];
 
 /**
  * A config file and the key inside it are joined with a dot where the error was made

@@ -4,6 +4,7 @@ import "./threads-option.js";
 import "../engine/node-threads.js";
 import { Command } from "commander";
 import { initEngine } from "../engine/index.js";
+import { releaseDevice } from "../engine/node/index.js";
 import { dashCommand } from "./commands/dash.js";
 import { exampleCommand } from "./commands/example.js";
 import { findCommand } from "./commands/find.js";
@@ -41,4 +42,6 @@ try {
   await program.parseAsync(process.argv);
 } catch (error) {
   process.exitCode = reportFailure(error);
+} finally {
+  releaseDevice();
 }

@@ -10,6 +10,7 @@ export { jax, type JaxArray, type DType, type Device } from "./jax.js";
 export { scalarOf, scalarLike, type Scalar } from "./scalar.js";
 export type { Params, ArrayTree } from "./tree.js";
 export { toTensorData, fromTensorData, type TensorData } from "./tensor-data.js";
+export { DeviceError, requireDtypeOn } from "./device-error.js";
 
 let initialised: Promise<jax.Device> | undefined;
 

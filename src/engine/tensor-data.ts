@@ -2,6 +2,7 @@
  * Arrays as plain data, for checkpoints and saved optimizer state: dtype, shape and the raw bytes
  * in base64, so a round trip is bit-exact (JSON numbers would be exact too, but three times larger).
  */
+import { requireDtypeOn } from "./device-error.js";
 import { jax, type DType, type JaxArray } from "./jax.js";
 
 export interface TensorData {
@@ -29,6 +30,7 @@ export async function toTensorData(array: JaxArray): Promise<TensorData> {
 /** Builds an array from its encoded form; throws naming `where` when the data does not fit the shape. */
 export function fromTensorData(data: TensorData, where: string): JaxArray {
   const TypedArray = typedArrayOf[data.dtype];
+  requireDtypeOn(jax.defaultDevice(), data.dtype, where);
   if (!TypedArray) throw new Error(`${where}: unsupported dtype "${data.dtype}" (valid: ${Object.keys(typedArrayOf).join(", ")})`);
   const bytes = base64ToBytes(data.data);
   const size = data.shape.reduce((a, b) => a * b, 1);

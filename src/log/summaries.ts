@@ -20,6 +20,8 @@ export const trainSummarySchema = z.object({
   wall_seconds: wireNumber,
   lr_final: wireNumber,
   stopped: stopSchema.nullable(),
+  /** The jax-js device the run trained on (absent in runs recorded before lrkit told). */
+  device: z.string().optional(),
   diagnosis: z.object({ verdict: z.string(), evidence: z.array(z.string()), suggestion: z.string(), details: z.unknown() }),
   /** λ_max and its stability threshold at each probed step (and the preconditioned pair, if asked for), when the run config asked for `sharpness`. */
   sharpness: z

@@ -21,6 +21,7 @@ export function trainSummary(run: TrainingRunResult, runId: string | undefined):
     wall_seconds: run.wall_seconds,
     lr_final: run.lr_final,
     stopped: run.stopped ?? null,
+    device: run.device,
     diagnosis: diagnoseLr({ steps: steps.step, loss: steps.loss, lr: steps.lr, gradNorm: steps.gradNorm, epochs, stopped: run.stopped, divergence, sharpness: run.sharpness }),
     ...(run.sharpness && { sharpness: run.sharpness }),
   };

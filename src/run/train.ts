@@ -52,6 +52,8 @@ export interface TrainingRunResult {
   stopped: TrainState["stop"];
   /** The whole run's log, the part before a resumed checkpoint included. */
   history: History;
+  /** The jax-js device the run trained on ("wasm", "webgpu"). */
+  device: string;
   /** λ_max of the Hessian and 2/η at every probed step, when the config asks for `sharpness`. */
   sharpness?: SharpnessRow[];
   model: Model;
@@ -116,6 +118,7 @@ export async function fitRun(run: BuiltRun, options: Omit<TrainingRunOptions, "d
     validate: val ? (state) => evaluateAt(state.params, state.buffers, state.optState, val) : undefined,
   });
 
+  const device = Object.values(out.params)[0]?.device ?? jax.defaultDevice();
   const metrics = {
     val: val ? await evaluateAt(out.params, out.buffers, out.optState, val) : {},
     test: await evaluateAt(out.params, out.buffers, out.optState, test),
@@ -132,6 +135,7 @@ export async function fitRun(run: BuiltRun, options: Omit<TrainingRunOptions, "d
     lr_final: log.steps.lr.at(-1) ?? run.lr,
     stopped: out.stopped,
     history: log,
+    device,
     ...(sharpness && { sharpness: sharpness.rows }),
     model,
   };

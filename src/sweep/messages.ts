@@ -15,6 +15,8 @@ export interface WorkerSetup {
   /** The run store the thread writes to; without one, its writes go to the main thread as `write` messages. */
   storePath?: string;
   dataDir?: string;
+  /** The device each worker's trials train on (default wasm); the main thread has checked it starts. */
+  device?: "wasm" | "webgpu";
 }
 
 export type ToWorker = { type: "trial"; task: TrialTask } | { type: "decision"; decision: Decision } | { type: "close" };

@@ -50,6 +50,8 @@ export interface SweepOptions {
   where?: string;
   /** Continue this sweep (id or unique prefix) instead of looking one up by config hash. */
   resume?: string;
+  /** The device the trials train on (default wasm); with workers 0, this thread's, which the caller has started. */
+  device?: "wasm" | "webgpu";
   /** The worker module (default `worker.js` beside this module in `dist/`). */
   workerScript?: URL;
   /** Called once the sweep is found or created, before any trial starts; `done` trials will not run again. */
@@ -82,12 +84,17 @@ export async function runSweep(config: unknown, options: SweepOptions): Promise<
     const todo = startOrder(plan).filter((t) => !done.has(t.key));
     options.onStart?.({ sweepId, resumed, done: done.size, total: plan.trials.length });
     if (todo.length > 0) {
-      if (redis && workers > 0) ownWorker = startQueueWorker(redis, { concurrency: workers, ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }), ...(options.workerScript === undefined ? {} : { script: options.workerScript }) });
+      if (redis && workers > 0) ownWorker = startQueueWorker(redis, {
+          concurrency: workers,
+          ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
+          ...(options.device === undefined ? {} : { device: options.device }),
+          ...(options.workerScript === undefined ? {} : { script: options.workerScript }),
+        });
       const executor = queue
         ? queue.executor(todo.length)
         : workers === 0
           ? inThisThread({ storePath: store.path, ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }) })
-          : workerPool({ size: Math.min(workers, todo.length), storePath: store.path, dataDir: options.dataDir, script: options.workerScript });
+          : workerPool({ size: Math.min(workers, todo.length), storePath: store.path, dataDir: options.dataDir, device: options.device, script: options.workerScript });
       const jobs = todo.map((trial) => ({
         task: {
           sweepId,

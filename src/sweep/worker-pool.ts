@@ -23,7 +23,11 @@ export interface WorkerPoolOptions extends WorkerSetup {
 
 export function workerPool(options: WorkerPoolOptions): TrialExecutor {
   const script = options.script ?? new URL("./worker.js", import.meta.url);
-  const setup: WorkerSetup = { ...(options.storePath === undefined ? {} : { storePath: options.storePath }), ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }) };
+  const setup: WorkerSetup = {
+    ...(options.storePath === undefined ? {} : { storePath: options.storePath }),
+    ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
+    ...(options.device === undefined ? {} : { device: options.device }),
+  };
   const newThread = () => new TrialThread(script, setup, options.onWrite);
   const idle = Array.from({ length: options.size }, newThread);
   const all = new Set(idle);

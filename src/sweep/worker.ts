@@ -4,7 +4,7 @@
  * one at a time and asking the main thread for ASHA's decisions.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { initEngine } from "../engine/index.js";
+import { releaseDevice, useDevice } from "../engine/node/index.js";
 import { openStore } from "../store/index.js";
 import type { Decision } from "./asha.js";
 import type { FromWorker, ToWorker, WorkerSetup } from "./messages.js";
@@ -15,7 +15,7 @@ const port = parentPort!;
 const setup = workerData as WorkerSetup;
 const send = (message: FromWorker) => port.postMessage(message);
 
-await initEngine("wasm");
+await useDevice(setup.device ?? "wasm");
 const own = setup.storePath === undefined ? undefined : openStore(setup.storePath);
 const store = own ?? relayStore((write) => send({ type: "write", write }));
 let answer: ((decision: Decision) => void) | undefined;
@@ -34,6 +34,7 @@ port.on("message", (message: ToWorker) => {
       return;
     case "close":
       own?.close();
+      releaseDevice();
       send({ type: "closed" });
   }
 });

@@ -13,7 +13,7 @@
  * jax-js's worker pool or on this thread (kernel-placement.ts). Everything optional happens in callbacks.
  */
 import { mixSeed, purpose } from "../data/index.js";
-import { jax, type DType, type JaxArray, type Params } from "../engine/index.js";
+import { jax, requireDtypeOn, type DType, type JaxArray, type Params } from "../engine/index.js";
 import type { Hyper, Optimizer, OptimizerState } from "../optim/index.js";
 import type { BatchSource } from "./batches.js";
 import { fire, type Callback, type Metrics, type TrainState } from "./callback.js";
@@ -92,6 +92,7 @@ export function createTrainer(setup: TrainerSetup) {
 
   async function fit(input: FitInput): Promise<FitOutput> {
     const callbacks = input.callbacks ?? [];
+    for (const [name, p] of Object.entries(input.params)) requireDtypeOn(p.device, p.dtype, `trainer: parameter "${name}"`);
     const state: TrainState = {
       epoch: input.startEpoch ?? 0,
       step: input.startStep ?? 0,

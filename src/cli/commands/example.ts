@@ -1,6 +1,8 @@
 /** `lrkit example NAME`: runs one of the seed's worked examples and prints what η did there. */
 import { resolve } from "node:path";
 import { Command, Option } from "commander";
+import type { DeviceChoice } from "../../engine/node/index.js";
+import { deviceOption, startDevice } from "../device-option.js";
 import { ConfigError } from "../../errors.js";
 import { closestName } from "../../spec/index.js";
 import { formatCartpole, runCartpole } from "../../examples/cartpole/index.js";
@@ -100,8 +102,9 @@ export function exampleCommand(): Command {
     .description("run a worked example of what the learning rate does")
     .argument("<name>", `one of: ${names.join(", ")}`)
     .addOption(new Option("--json", "print the result as one JSON object"))
+    .addOption(deviceOption())
     .addHelpText("after", `\nExamples:\n${names.map((n) => `  ${n.padEnd(20)} ${examples[n]!.summary}`).join("\n")}\n`)
-    .action(async (name: string, options: { json?: boolean }) => {
+    .action(async (name: string, options: { json?: boolean; device?: DeviceChoice }) => {
       const example = examples[name];
       if (!example) {
         const guess = closestName(name, names);
@@ -112,6 +115,7 @@ export function exampleCommand(): Command {
           name,
         );
       }
+      await startDevice(options.device);
       await example.run(options.json ?? false);
     });
 }

@@ -23,6 +23,8 @@ import { recommendedLr } from "../../log/index.js";
 import { openStore, storePath, toPlainJson, type RunStore } from "../../store/index.js";
 import { checkOutputPath, writeFileAtomic } from "../../files/index.js";
 import { loadRunData } from "../../run/node/index.js";
+import { deviceOption, startDevice } from "../device-option.js";
+import type { DeviceChoice } from "../../engine/node/index.js";
 import { optionalNumber } from "../number-option.js";
 import { readSpec } from "../read-spec.js";
 import { applySets, collectSet, withSets, type SetOverride } from "../set-option.js";
@@ -45,6 +47,7 @@ interface FindOptions {
   record: boolean;
   progress?: boolean;
   set?: SetOverride[];
+  device?: DeviceChoice;
 }
 
 const flags = {
@@ -76,6 +79,7 @@ export function findCommand(): Command {
     .addOption(new Option("--store <path>", "the run store (default: $LRKIT_STORE, then runs/lrkit.db)"))
     .addOption(new Option("--no-record", "do not record the test in the run store"))
     .addOption(new Option("--progress", "draw the progress bar even when stderr is not a terminal"))
+    .addOption(deviceOption())
     .action(async (options: FindOptions) => {
       const outcome = await find(options);
       process.stdout.write(options.json ? `${toPlainJson(jsonSummary(outcome))}\n` : textSummary(outcome));
@@ -90,6 +94,7 @@ interface Outcome {
   runId?: string;
   plot?: string;
   applied?: { path: string; as: ApplyMode; lr: number; rule: string };
+  device: string;
 }
 
 async function find(options: FindOptions): Promise<Outcome> {
@@ -116,6 +121,7 @@ async function find(options: FindOptions): Promise<Outcome> {
   const sets = options.set ?? [];
   const config = applySets(optimizer ? { ...read.spec, optimizer } : read.spec, sets);
   const { where } = read;
+  const { device } = await startDevice(options.device);
   const data = await loadRunData(withSets(sets, () => parseRunSpec(config, where)), options.dataDir, where);
 
   const store: RunStore | undefined = options.record ? openStore(storePath(options.store)) : undefined;
@@ -126,7 +132,7 @@ async function find(options: FindOptions): Promise<Outcome> {
       return { value, end: { status: "completed", summary: rangeTestSummary(value) } };
     });
     progress.stop();
-    const outcome: Outcome = { result, runId };
+    const outcome: Outcome = { result, runId, device };
     if (plot) {
       const shown = result.lrs.length > plotSkipEnd ? result.lrs.length - plotSkipEnd : result.lrs.length;
       const chart = rangeTestChart({
@@ -200,6 +206,7 @@ function jsonSummary(outcome: Outcome) {
     suggestion_notes: suggestionNotes(result),
     plot: outcome.plot ?? null,
     applied: outcome.applied ?? null,
+    device: outcome.device,
   };
 }
 

@@ -14,6 +14,8 @@
 import { rangeTestFromConfig, rangeTestSummary, recordRun, recordTraining } from "../../run/index.js";
 import { parseNumber } from "../number-option.js";
 import { Command, Option } from "commander";
+import type { DeviceChoice } from "../../engine/node/index.js";
+import { deviceOption, startDevice } from "../device-option.js";
 import { permutation, purpose, seededGenerator, subset, type TrainTest } from "../../data/index.js";
 import { loadDataset } from "../../data/node/index.js";
 import { checkOutputPath } from "../../files/index.js";
@@ -32,6 +34,7 @@ interface StudyOptions {
   store?: string;
   json?: boolean;
   progress?: boolean;
+  device?: DeviceChoice;
 }
 
 interface StudyRow {
@@ -59,9 +62,11 @@ export function studyCommand(): Command {
     .addOption(new Option("--store <path>", "the run store (default: $LRKIT_STORE, then runs/lrkit.db)"))
     .addOption(new Option("--json", "print the summary as one JSON object"))
     .addOption(new Option("--progress", "draw progress bars even when stderr is not a terminal"))
+    .addOption(deviceOption())
     .action(async (options: StudyOptions) => {
       const steps = parseNumber(options.steps, "--steps", { integer: true, min: 10 });
       const out = checkOutputPath(options.out, "--out", [".html"]);
+      await startDevice(options.device);
       const started = performance.now();
       const data = await trainingBudget(await loadDataset({ name: "mnist" }, { dataDir: options.dataDir }), steps);
       const path = storePath(options.store);

@@ -12,6 +12,8 @@ import { ConfigError } from "../../errors.js";
 import { openStore, storePath } from "../../store/index.js";
 import { describeOverrides, runSweep, sweepJson, sweepTable, type TrialOutcome } from "../../sweep/index.js";
 import { readSpec } from "../read-spec.js";
+import { deviceOption, startDevice } from "../device-option.js";
+import type { DeviceChoice } from "../../engine/node/index.js";
 import { applySets, collectSet, type SetOverride } from "../set-option.js";
 
 interface SweepOptions {
@@ -23,6 +25,7 @@ interface SweepOptions {
   store?: string;
   resume?: string;
   set?: SetOverride[];
+  device?: DeviceChoice;
 }
 
 const example = "{ data: { name: iris }, model: { preset: mlp, hidden: [16] }, optimizer: { type: SGD, lr: 0.1 }, epochs: 9, batch_size: 16, search: { method: grid, space: { optimizer.lr: { loguniform: [1.0e-3, 1], points: 4 } } } }";
@@ -38,9 +41,12 @@ export function sweepCommand(): Command {
     .addOption(new Option("--resume <sweep-id>", "continue this sweep (without --config: with the config stored with it)"))
     .addOption(new Option("--data-dir <dir>", "where datasets are (default: $LRKIT_DATA_DIR, then ../shared/datasets)"))
     .addOption(new Option("--store <path>", "the run store (default: $LRKIT_STORE, then runs/lrkit.db)"))
+    .addOption(deviceOption())
     .action(async (options: SweepOptions) => {
       const { config, where } = readConfig(options);
+      const { device } = await startDevice(options.device);
       const result = await runSweep(config, {
+        device,
         storePath: storePath(options.store),
         ...(options.workers === undefined ? {} : { workers: parseNumber(options.workers, "--workers", { integer: true, min: 0, note: "0 runs trials in this thread" }) }),
         ...(options.queue === undefined ? {} : { queue: options.queue }),
@@ -51,7 +57,7 @@ export function sweepCommand(): Command {
           process.stderr.write(resumed ? `resuming sweep ${sweepId}: ${done} of ${total} trials done\n` : `sweep ${sweepId}: ${total} trials\n`),
         onTrialEnd: (outcome, { done, total }) => process.stderr.write(progressLine(outcome, done, total)),
       });
-      process.stdout.write(options.json ? `${JSON.stringify(sweepJson(result))}\n` : sweepTable(result));
+      process.stdout.write(options.json ? `${JSON.stringify({ ...sweepJson(result), device })}\n` : sweepTable(result));
       if (result.trials.some((t) => t.status === "failed")) process.exitCode = 3;
     });
 }

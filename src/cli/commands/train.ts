@@ -2,7 +2,8 @@
  * `lrkit train --config run.yaml`: one training run from a config file. Progress bars go to
  * stderr, the summary (or `--json`) to stdout; every run is recorded in the run store, and
  * `--out DIR` keeps its per-step log, epoch log, checkpoints and result as files. `--sharpness K`
- * probes λ_max every K steps (the config's `sharpness`, if it has one, wins).
+ * probes λ_max every K steps (the config's `sharpness`, if it has one, wins). `--device` picks where
+ * jax-js computes (wasm, webgpu, auto); the summary says which.
  */
 import { existsSync } from "node:fs";
 import { Command, Option } from "commander";
@@ -13,6 +14,8 @@ import { parseRunSpec, recordTraining, type RecordedTraining } from "../../run/i
 import { loadRunData } from "../../run/node/index.js";
 import { openStore, storePath, type RunStore } from "../../store/index.js";
 import { readCheckpoint, runFiles } from "../../train/node/index.js";
+import type { DeviceChoice } from "../../engine/node/index.js";
+import { deviceOption, startDevice } from "../device-option.js";
 import { numberOption } from "../number-option.js";
 import { progressBar } from "../progress.js";
 import { readSpec } from "../read-spec.js";
@@ -30,6 +33,7 @@ interface TrainOptions {
   report?: string;
   set?: SetOverride[];
   sharpness?: number;
+  device?: DeviceChoice;
 }
 
 export function trainCommand(): Command {
@@ -50,6 +54,7 @@ export function trainCommand(): Command {
         numberOption("--sharpness", { integer: true, min: 1 }),
       ),
     )
+    .addOption(deviceOption())
     .action(async (options: TrainOptions) => {
       if (options.report) {
         if (!options.record) throw new ConfigError("--report reads the run from the run store; drop --no-record", "--report", "report", options.report);
@@ -74,6 +79,7 @@ async function train(options: TrainOptions): Promise<RecordedTraining> {
   const spec = withSets(sets, () => parseRunSpec(config, where));
   if (options.resume && !existsSync(options.resume)) throw new ConfigError(`--resume: no checkpoint at "${options.resume}"`, "--resume", "resume", options.resume);
   const resume = options.resume ? readCheckpoint(options.resume) : undefined;
+  await startDevice(options.device);
   const data = await loadRunData(spec, options.dataDir, where);
   const files = options.out ? runFiles(options.out) : undefined;
   const store: RunStore | undefined = options.record ? openStore(storePath(options.store)) : undefined;
@@ -99,7 +105,7 @@ function textSummary({ run, runId }: RecordedTraining): string {
       .map(([k, v]) => `${k} ${Number.isInteger(v) ? v : v.toFixed(4)}`)
       .join(", ") || "-";
   const lines = [
-    `trained ${run.epochs} epoch${run.epochs === 1 ? "" : "s"} (${run.steps} steps) in ${run.wall_seconds.toFixed(1)} s; final lr ${run.lr_final.toPrecision(4)}`,
+    `trained ${run.epochs} epoch${run.epochs === 1 ? "" : "s"} (${run.steps} steps) on ${run.device} in ${run.wall_seconds.toFixed(1)} s; final lr ${run.lr_final.toPrecision(4)}`,
     `  val:  ${show(run.metrics.val)}`,
     `  test: ${show(run.metrics.test)}`,
   ];

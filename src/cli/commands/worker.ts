@@ -8,6 +8,8 @@
 import { hostname } from "node:os";
 import { Command, Option } from "commander";
 import { connectRedis, describeOverrides, maskUrl, startQueueWorker } from "../../sweep/index.js";
+import type { DeviceChoice } from "../../engine/node/index.js";
+import { deviceOption, startDevice } from "../device-option.js";
 import { parseNumber } from "../number-option.js";
 
 interface WorkerOptions {
@@ -15,6 +17,7 @@ interface WorkerOptions {
   concurrency?: string;
   dataDir?: string;
   exitWhenIdle?: boolean;
+  device?: DeviceChoice;
 }
 
 const idleSeconds = 5;
@@ -26,18 +29,21 @@ export function workerCommand(): Command {
     .addOption(new Option("--concurrency <n>", "trials at a time, each in a worker thread (default 1)"))
     .addOption(new Option("--data-dir <dir>", "where datasets are on this machine (default: $LRKIT_DATA_DIR, then ../shared/datasets)"))
     .addOption(new Option("--exit-when-idle", `exit once no trial has run or waited for ${idleSeconds} s`))
+    .addOption(deviceOption())
     .action(async (options: WorkerOptions) => {
       const concurrency = options.concurrency === undefined ? 1 : parseNumber(options.concurrency, "--concurrency", { integer: true, min: 1 });
+      const { device } = await startDevice(options.device);
       const redis = await connectRedis(options.queue);
       const worker = startQueueWorker(redis, {
         concurrency,
+        device,
         ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
         ...(options.exitWhenIdle ? { idleSeconds } : {}),
         onTrialStart: (task) => process.stderr.write(`sweep ${task.sweepId}: ${describeOverrides(task.overrides)} started\n`),
         onTrialEnd: (outcome) =>
           process.stderr.write(`  ${describeOverrides(outcome.overrides)}: ${outcome.status === "failed" ? `failed: ${outcome.error}` : `${outcome.status}, ${outcome.epochs} epochs`} (${outcome.seconds.toFixed(1)} s)\n`),
       });
-      process.stderr.write(`lrkit worker on ${hostname()}: taking trials from ${maskUrl(options.queue)}, ${concurrency} at a time\n`);
+      process.stderr.write(`lrkit worker on ${hostname()}: taking trials from ${maskUrl(options.queue)}, ${concurrency} at a time on ${device}\n`);
       const stop = () => void worker.close();
       process.once("SIGINT", stop);
       process.once("SIGTERM", stop);

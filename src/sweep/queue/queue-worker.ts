@@ -25,6 +25,8 @@ import type { JobResult, StreamMessage, TrialJob } from "./queue-messages.js";
 export interface QueueWorkerOptions {
   concurrency: number;
   dataDir?: string;
+  /** The device the trial threads train on (default wasm). */
+  device?: "wasm" | "webgpu";
   /** Stop once no trial has run or waited for `idleSeconds` (default: run until closed). */
   idleSeconds?: number;
   /** The thread module (default `worker.js` of `dist/sweep`). */
@@ -66,6 +68,7 @@ export function startQueueWorker(redis: Redis, options: QueueWorkerOptions): Que
   const pool: TrialExecutor = workerPool({
     size: options.concurrency,
     ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
+    ...(options.device === undefined ? {} : { device: options.device }),
     ...(options.script === undefined ? {} : { script: options.script }),
     onWrite: (write, task) => {
       const current = sending.get(sendKey(task));
