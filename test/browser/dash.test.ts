@@ -181,6 +181,29 @@ describe("lrkit dash in Chromium", () => {
     await page.close();
   });
 
+  it("compare: overlays the runs' sharpness λ_max with each run's 2/η when they probe it, and draws no such chart when none does", async () => {
+    const probed = [0.1, 0.2].map((lr, i) => {
+      const id = store.createRun({ kind: "train", name: `probed ${lr}`, config: { data: { name: "mnist" }, model: { preset: "mlp", hidden: [64] }, optimizer: { type: "SGD", lr }, sharpness: { every: 50 } } });
+      store.logSteps(id, steps(0, 100, lr));
+      store.logSharpness(id, [
+        { step: 0, sharpness: 5, threshold: 2 / lr },
+        { step: 50 + i, sharpness: 2 / lr, threshold: 2 / lr },
+      ]);
+      store.finishRun(id, { status: "completed" });
+      return id;
+    });
+    const page = await newPage();
+    const errors = await open(page, `/compare.html?ids=${probed.join(",")}`);
+    expect(Number(await page.getAttribute("#compare-sharpness", "data-points"))).toBe(8);
+    const chart = (await page.textContent("#compare-sharpness")) ?? "";
+    for (const label of ["probed 0.1 λ_max", "probed 0.1 2/η", "probed 0.2 λ_max", "probed 0.2 2/η"]) expect(chart).toContain(label);
+    await page.screenshot({ path: join(artifacts, "dash-compare-sharpness.png"), fullPage: true });
+    await open(page, `/compare.html?ids=${ids.a},${ids.b}`);
+    expect(await page.locator("#compare-sharpness").count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("a run's loss chart takes a smoothing β and a linear or log y axis", async () => {
     const page = await newPage();
     const errors = await open(page, `/run.html?id=${ids.a}`);

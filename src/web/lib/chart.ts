@@ -22,6 +22,8 @@ export interface SeriesSpec {
   scatter?: boolean;
   /** Points at each value, on the line. */
   points?: boolean;
+  /** Draw the line across x values this series has no value at (series sampled at their own x, overlaid on a shared one). */
+  spanGaps?: boolean;
 }
 
 /** A labelled vertical rule, e.g. a suggested η or the stability edge 2/λ_max. */
@@ -96,7 +98,7 @@ export class Chart {
               width: s.width ?? 1.5,
               ...(s.dash ? { dash: s.dash } : {}),
               ...(s.scatter ? { paths: () => null, points: { show: true, size: 8, fill: s.color, stroke: s.color } } : { points: { show: s.points ?? false, size: 5, fill: s.color } }),
-              spanGaps: false,
+              spanGaps: s.spanGaps ?? false,
               value: (_u, v) => show(v),
             }),
           ),

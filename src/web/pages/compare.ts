@@ -1,9 +1,10 @@
 /**
- * Runs overlaid: their smoothed loss and η per step and their validation metrics per epoch on
- * shared axes, and the table of config keys on which they differ and their results
+ * Runs overlaid: their smoothed loss and η per step, their sharpness λ_max against each run's
+ * stability threshold 2/η (dashed, in the run's colour; when any run probes it), and their
+ * validation metrics per epoch on shared axes, and the table of config keys on which they differ and their results
  * (`compareRuns`). Ids come from `?ids=a,b,…` (the runs list's "Compare selected").
  */
-import { api, epochsFrom, type ComparisonRow, type EpochRow, type RunSummary, type StepColumns } from "../lib/api.js";
+import { api, epochsFrom, sharpnessFrom, type ComparisonRow, type EpochRow, type RunSummary, type SharpnessRow, type StepColumns } from "../lib/api.js";
 import { Chart } from "../lib/chart.js";
 import { h, queryParam } from "../lib/dom.js";
 import { formatNumber } from "../lib/format.js";
@@ -51,6 +52,7 @@ async function show(ids: string[]): Promise<void> {
   };
   overlay("smoothed loss per step", "loss", true, (s) => smoothFinite(s.loss), "compare-loss");
   overlay("learning rate η", "η", true, (s) => s.lr, "compare-lr");
+  sharpnessOverlay(grid, details.map((d) => sharpnessFrom(d.sharpness)), label);
 
   const metrics = [...new Set(epochs.flat().flatMap((e) => Object.keys(e.val)))];
   for (const metric of metrics) {
@@ -66,6 +68,33 @@ async function show(ids: string[]): Promise<void> {
     chart.setData(aligned.x, aligned.ys);
   }
   main.append(table("Config differences", runs, comparison.config), table("Results", runs, comparison.results));
+}
+
+/** Each probing run's λ_max (solid) and 2/η (dashed) in its colour, on a log axis; nothing when no run probes. */
+function sharpnessOverlay(grid: HTMLElement, rows: readonly SharpnessRow[][], label: (i: number) => string): void {
+  const probing = rows.flatMap((r, i) => (r.length > 0 ? [i] : []));
+  if (probing.length === 0) return;
+  const chart = new Chart(grid, {
+    id: "compare-sharpness",
+    title: "sharpness λ_max and the stability threshold 2/η",
+    xLabel: "step",
+    yLabel: "λ_max",
+    logY: true,
+    series: probing.flatMap((i) => [
+      { label: `${label(i)} λ_max`, color: colorAt(i), width: 2, points: true, spanGaps: true },
+      { label: `${label(i)} 2/η`, color: colorAt(i), width: 1, dash: [6, 4], spanGaps: true },
+    ]),
+  });
+  const aligned = alignSeries(
+    probing.flatMap((i) => {
+      const x = rows[i]!.map((p) => p.step);
+      return [
+        { x, y: rows[i]!.map((p) => p.sharpness) },
+        { x, y: rows[i]!.map((p) => p.threshold) },
+      ];
+    }),
+  );
+  chart.setData(aligned.x, aligned.ys);
 }
 
 const ids = (queryParam("ids") ?? "").split(",").filter((s) => s.length > 0);
