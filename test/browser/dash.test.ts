@@ -140,6 +140,40 @@ describe("lrkit dash in Chromium", () => {
     await page.close();
   });
 
+  it("runs page: the filter hides runs that do not match and is kept through a reload as ?q=; test accuracy and loss have columns", async () => {
+    const config = { data: { name: "mnist" }, optimizer: { type: "AdamW", lr: 1e-3 }, scheduler: { type: "OneCycleLR", max_lr: 0.01 }, epochs: 1 };
+    const id = store.createRun({ kind: "train", name: "one-cycle tested", config });
+    store.finishRun(id, { status: "completed", summary: { metrics: { val: { loss: 0.09, accuracy: 0.97 }, test: { loss: 0.0812, accuracy: 0.975 } } } });
+    const page = await newPage();
+    const errors = await open(page, "/");
+    const shown = () => page.$$eval("#runs-table tbody tr", (rows) => rows.map((r) => r.getAttribute("data-run")));
+    expect(await page.textContent(`tr[data-run="${id}"] td.test-accuracy`)).toBe("97.50%");
+    expect(await page.textContent(`tr[data-run="${id}"] td.test-loss`)).toBe("0.0812");
+    expect(await page.textContent(`tr[data-run="${ids.a}"] td.test-accuracy`)).toBe("–");
+    const everything = await shown();
+    expect(everything).toEqual(expect.arrayContaining([id, ids.a, ids.b, ids.find]));
+    await page.fill("#run-filter", "onecycle");
+    await expect.poll(shown).toEqual([id]);
+    await page.fill("#run-filter", "ADAMW");
+    await expect.poll(() => new URL(page.url()).searchParams.get("q")).toBe("ADAMW");
+    expect(await shown()).toEqual([id]);
+    await page.reload();
+    await page.waitForSelector("body[data-ready]");
+    expect(await page.inputValue("#run-filter")).toBe("ADAMW");
+    expect(await shown()).toEqual([id]);
+    await page.screenshot({ path: join(artifacts, "dash-runs-filter.png"), fullPage: true });
+    await page.fill("#run-filter", "find");
+    await expect.poll(shown).toEqual([ids.find]);
+    await page.fill("#run-filter", "no such run");
+    await expect.poll(shown).toEqual([]);
+    expect(await page.textContent("#no-match:not([hidden])")).toBe('No run matches "no such run".');
+    await page.fill("#run-filter", "");
+    await expect.poll(shown).toEqual(everything);
+    expect(new URL(page.url()).search).toBe("");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("updates a running run's charts within seconds as the trainer logs rows, sharpness λ_max against 2/η with each epoch", async () => {
     const page = await newPage();
     const errors = await open(page, `/run.html?id=${ids.live}`);

@@ -14,6 +14,11 @@ export function formatNumber(value: number | undefined, digits = 4): string {
   return String(Number(value.toPrecision(digits)));
 }
 
+/** A fraction as a percentage with two decimals: 0.975 → "97.50%" (non-finite values as `formatNumber` writes them). */
+export function formatPercent(fraction: number | undefined): string {
+  return fraction !== undefined && Number.isFinite(fraction) ? `${(100 * fraction).toFixed(2)}%` : formatNumber(fraction);
+}
+
 /** A duration in seconds as "42 s", "3 min 5 s", "1 h 2 min". */
 export function formatSeconds(seconds: number): string {
   if (!Number.isFinite(seconds)) return "–";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { rangeTestOf } from "./range-test.js";
 import { alignSeries, smoothFinite } from "./series.js";
-import { formatNumber } from "./format.js";
+import { formatNumber, formatPercent } from "./format.js";
 import { isolines } from "../playground/contour.js";
 
 describe("chart helpers", () => {
@@ -23,6 +23,10 @@ describe("chart helpers", () => {
 
   it("formatNumber writes short, exact-enough numbers", () => {
     expect([0.0001, 0.00025, 123456, 0.1234567, NaN, -Infinity, undefined].map((v) => formatNumber(v))).toEqual(["1e-4", "2.5e-4", "1.235e5", "0.1235", "NaN", "−∞", "–"]);
+  });
+
+  it("formatPercent writes a fraction with two decimals, non-finite and missing values as formatNumber does", () => {
+    expect([0.975, 1, 0.98374, NaN, undefined].map((v) => formatPercent(v))).toEqual(["97.50%", "100.00%", "98.37%", "NaN", "–"]);
   });
 
   it("isolines traces a circle's level set through every cell it crosses", () => {

@@ -1,14 +1,17 @@
 /**
  * The runs list: the newest 200 runs with their kind, status, config summary, best validation
- * metric and progress (epochs done of those planned), refreshed every 2 s while one is running
- * (else every 10 s: each refresh counts every run's steps on the server); the sweeps below; and a
- * compare button for the runs ticked. Sweep trials are listed only on request (their sweep's page
- * shows them together).
+ * metric, final test accuracy and loss, and progress (epochs done of those planned), refreshed
+ * every 2 s while one is running (else every 10 s: each refresh counts every run's steps on the
+ * server); the sweeps below; and a compare button for the runs ticked. Sweep trials are listed
+ * only on request (their sweep's page shows them together). The filter box narrows the list (see
+ * `matchesFilter`) and keeps its text in the URL as `?q=`, so a link opens the same view.
  */
+import { readSummary, trainSummarySchema } from "../../log/index.js";
 import { api, num, type RunSummary, type SweepRecord } from "../lib/api.js";
-import { h } from "../lib/dom.js";
-import { configSummary, formatAgo, formatNumber, plannedEpochs } from "../lib/format.js";
+import { h, queryParam } from "../lib/dom.js";
+import { configSummary, formatAgo, formatNumber, formatPercent, plannedEpochs } from "../lib/format.js";
 import { markReady, pageFrame, showError, statusBadge } from "../lib/layout.js";
+import { matchesFilter } from "../lib/run-filter.js";
 
 const REFRESH_MS = { live: 2000, idle: 10_000 };
 const LIMIT = 200;
@@ -19,15 +22,25 @@ const runsBody = h("tbody");
 const sweepsBody = h("tbody");
 const showTrials = h("input", { type: "checkbox", id: "show-trials" });
 const trialsToggle = h("label", { class: "small" }, showTrials, " show sweep trials");
+const filter = h("input", {
+  type: "search",
+  id: "run-filter",
+  placeholder: "filter: name, kind, Adam…",
+  "aria-label": "filter runs by name, kind, status, optimizer or scheduler",
+  value: queryParam("q") ?? "",
+});
 const empty = h("p", { class: "note", hidden: true }, "No runs yet. Train one with lrkit train --config run.yaml; it appears here while it trains.");
+const noMatch = h("p", { class: "note", id: "no-match", hidden: true });
+let latest: RunSummary[] = [];
 
 main.append(
-  h("div", { class: "toolbar" }, h("h1", null, "Runs"), h("span", { class: "toolbar-right" }, trialsToggle, compareLink)),
+  h("div", { class: "toolbar" }, h("h1", null, "Runs"), h("span", { class: "toolbar-right" }, filter, trialsToggle, compareLink)),
   empty,
+  noMatch,
   h(
     "table",
     { class: "runs", id: "runs-table" },
-    h("thead", null, h("tr", null, ...["", "run", "kind", "status", "config", "best", "progress", "started"].map((t) => h("th", null, t)))),
+    h("thead", null, h("tr", null, ...["", "run", "kind", "status", "config", "best val", "test acc", "test loss", "progress", "started"].map((t) => h("th", null, t)))),
     runsBody,
   ),
   h("h2", null, "Sweeps"),
@@ -48,6 +61,11 @@ function bestOf(run: RunSummary): string {
   return pick ? `${pick[0]} ${formatNumber(num(pick[1]))}` : "–";
 }
 
+/** The run's final test metrics, from its stored summary (none for a range test or a run still training). */
+function testMetrics(run: RunSummary): Record<string, number> {
+  return readSummary(trainSummarySchema, run.summary).metrics?.test ?? {};
+}
+
 function progressCell(run: RunSummary): HTMLElement {
   const planned = plannedEpochs(run.config);
   const fraction = run.status === "completed" ? 1 : planned ? Math.min(run.epochCount / planned, 1) : undefined;
@@ -64,6 +82,7 @@ function runRow(run: RunSummary): HTMLElement {
     else selected.delete(run.id);
     updateCompareLink();
   });
+  const test = testMetrics(run);
   return h(
     "tr",
     { "data-run": run.id, "data-status": run.status },
@@ -73,6 +92,8 @@ function runRow(run: RunSummary): HTMLElement {
     h("td", null, statusBadge(run.status)),
     h("td", { class: "small" }, configSummary(run.config)),
     h("td", null, bestOf(run)),
+    h("td", { class: "test-accuracy" }, formatPercent(test.accuracy)),
+    h("td", { class: "test-loss" }, formatNumber(test.loss)),
     progressCell(run),
     h("td", { class: "small", title: run.createdAt }, formatAgo(run.createdAt)),
   );
@@ -88,15 +109,33 @@ function sweepRow(sweep: SweepRecord): HTMLElement {
   );
 }
 
-/** Redraws the tables; returns whether any run is still running. */
+/** Redraws the runs table from the last runs fetched, the trials toggle and the filter applied. */
+function renderRuns(): void {
+  const listed = showTrials.checked ? latest : latest.filter((r) => r.kind !== "sweep-trial");
+  const shown = listed.filter((r) => matchesFilter(r, filter.value));
+  trialsToggle.lastChild!.textContent = ` show sweep trials (${latest.filter((r) => r.kind === "sweep-trial").length})`;
+  runsBody.replaceChildren(...shown.map(runRow));
+  empty.hidden = listed.length > 0;
+  noMatch.hidden = listed.length === 0 || shown.length > 0;
+  noMatch.textContent = `No run matches "${filter.value.trim()}".`;
+}
+
+/** Keeps the filter's text in the URL (`?q=`), so reloading or sharing the link shows the same runs. */
+function filterChanged(): void {
+  const url = new URL(location.href);
+  if (filter.value.trim() === "") url.searchParams.delete("q");
+  else url.searchParams.set("q", filter.value);
+  history.replaceState(null, "", url);
+  renderRuns();
+}
+
+/** Fetches the runs and sweeps and redraws both tables; returns whether any run is still running. */
 async function refresh(): Promise<boolean> {
-  const [{ runs: all }, { sweeps }] = await Promise.all([api.runs(LIMIT), api.sweeps()]);
-  const runs = showTrials.checked ? all : all.filter((r) => r.kind !== "sweep-trial");
-  trialsToggle.lastChild!.textContent = ` show sweep trials (${all.length - all.filter((r) => r.kind !== "sweep-trial").length})`;
-  runsBody.replaceChildren(...runs.map(runRow));
+  const [{ runs }, { sweeps }] = await Promise.all([api.runs(LIMIT), api.sweeps()]);
+  latest = runs;
+  renderRuns();
   sweepsBody.replaceChildren(...sweeps.map(sweepRow));
-  empty.hidden = runs.length > 0;
-  return all.some((r) => r.status === "running");
+  return runs.some((r) => r.status === "running");
 }
 
 async function loop(): Promise<void> {
@@ -110,7 +149,8 @@ async function loop(): Promise<void> {
   setTimeout(loop, live ? REFRESH_MS.live : REFRESH_MS.idle);
 }
 
-showTrials.addEventListener("change", () => void refresh());
+showTrials.addEventListener("change", renderRuns);
+filter.addEventListener("input", filterChanged);
 updateCompareLink();
 await loop();
 markReady();
