@@ -19,7 +19,7 @@ import { parseOptimizerSpec } from "../../optim/index.js";
 import { applyModes, applySuggestion, lrModes, rangeTestSettings, suggestionNames, type ApplyMode, type LrMode, type RangeTestPoint, type RangeTestResult, type SettingNames } from "../../find/index.js";
 import { rangeTestChart, renderSvg } from "../../report/index.js";
 import { renderPng } from "../../report/charts/node/index.js";
-import { recommendedLr } from "../../log/index.js";
+import { recommendedLr, type RecommendedLr } from "../../log/index.js";
 import { openStore, storePath, toPlainJson, type RunStore } from "../../store/index.js";
 import { checkOutputPath, writeFileAtomic } from "../../files/index.js";
 import { loadRunData } from "../../run/node/index.js";
@@ -94,6 +94,8 @@ interface Outcome {
   runId?: string;
   plot?: string;
   applied?: { path: string; as: ApplyMode; lr: number; rule: string };
+  /** η* and the alternatives (`recommendedLr`); undefined when the `minimum` rule found none. */
+  recommended: RecommendedLr | undefined;
   device: string;
 }
 
@@ -132,20 +134,20 @@ async function find(options: FindOptions): Promise<Outcome> {
       return { value, end: { status: "completed", summary: rangeTestSummary(value) } };
     });
     progress.stop();
-    const outcome: Outcome = { result, runId, device };
+    const outcome: Outcome = { result, runId, recommended: recommendedLr(rangeTestSummary(result).suggestions), device };
     if (plot) {
       const shown = result.lrs.length > plotSkipEnd ? result.lrs.length - plotSkipEnd : result.lrs.length;
       const chart = rangeTestChart({
         lrs: result.lrs.slice(0, shown),
         losses: result.losses.slice(0, shown),
         suggestions: definedSuggestions(result),
-        recommended: recommendedLr(rangeTestSummary(result).suggestions)?.rule,
+        recommended: outcome.recommended?.rule,
         title: `LR range test: ${options.config}`,
       });
       writeFileAtomic(plot, extname(plot).toLowerCase() === ".svg" ? await renderSvg(chart) : await renderPng(chart, { scale: 2 }));
       outcome.plot = plot;
     }
-    if (apply) outcome.applied = writeApplied(config, result, apply, options.applyAs ?? "lr", options.config);
+    if (apply) outcome.applied = writeApplied(config, result, outcome.recommended, apply, options.applyAs ?? "lr", options.config);
     return outcome;
   } finally {
     progress.stop();
@@ -162,8 +164,7 @@ function optimizerFlag(text: string): Record<string, unknown> {
 
 
 /** The config with the recommended η applied (`recommendedLr`, 3 significant digits), as YAML or JSON by the file's extension. */
-function writeApplied(config: Record<string, unknown>, result: RangeTestResult, path: string, as: ApplyMode, source: string) {
-  const recommended = recommendedLr(rangeTestSummary(result).suggestions);
+function writeApplied(config: Record<string, unknown>, result: RangeTestResult, recommended: RecommendedLr | undefined, path: string, as: ApplyMode, source: string) {
   if (recommended === undefined) {
     const why = result.suggestions.minimum.lr === undefined ? result.suggestions.minimum.reason : "no finite η";
     throw new ConfigError(`--apply: the range test gave no minimum suggestion, the recommended η (${why}), so ${path} was not written`, "--apply", "apply", path);
@@ -202,7 +203,7 @@ function jsonSummary(outcome: Outcome) {
   return {
     run_id: outcome.runId ?? null,
     ...rangeTestSummary(result),
-    recommended: recommendedLr(rangeTestSummary(result).suggestions) ?? null,
+    recommended: outcome.recommended ?? null,
     suggestion_notes: suggestionNotes(result),
     plot: outcome.plot ?? null,
     applied: outcome.applied ?? null,
@@ -213,7 +214,7 @@ function jsonSummary(outcome: Outcome) {
 function textSummary(outcome: Outcome): string {
   const { result } = outcome;
   const { settings } = result;
-  const recommended = recommendedLr(rangeTestSummary(result).suggestions);
+  const { recommended } = outcome;
   const n = result.lrs.length;
   const finite = result.losses.map((loss, i) => ({ loss, lr: result.lrs[i]! })).filter((p) => Number.isFinite(p.loss));
   const lowest = finite.reduce((a, b) => (b.loss < a.loss ? b : a), finite[0]!);
