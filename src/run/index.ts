@@ -11,5 +11,5 @@ export { buildRun, type BuiltRun } from "./build.js";
 export { runTraining, fitRun, type TrainingRunOptions, type TrainingRunResult } from "./train.js";
 export { rangeTestFromConfig, type RangeTestFromConfigOptions, type RangeTestFromConfigResult } from "./range-test.js";
 export { recordRun, type RunRecorder, type Recorded } from "./record.js";
-export { recordTraining, type RecordedTrainingOptions, type RecordedTraining } from "./record-training.js";
+export { recordTraining, type RecordedTrainingOptions, type RecordedTraining, type RecordingStore } from "./record-training.js";
 export { trainSummary, trainStatus, rangeTestSummary } from "./summaries.js";

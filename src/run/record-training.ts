@@ -16,9 +16,12 @@ import { parseRunSpec } from "./spec.js";
 import { trainStatus, trainSummary } from "./summaries.js";
 import { fitRun, type TrainingRunResult } from "./train.js";
 
+/** What a recorded run writes to: the run store, or a stand-in that relays the writes (a queue worker's). */
+export type RecordingStore = RunRecorder & RunLog & Pick<RunStore, "logSharpness">;
+
 export interface RecordedTrainingOptions {
   data: TrainTest;
-  store?: RunRecorder & RunLog & Pick<RunStore, "logSharpness">;
+  store?: RecordingStore;
   /** The run's name in the store (the config file, or a label). */
   name: string;
   callbacks?: Callback[];

@@ -11,7 +11,7 @@ export { parseParamSpec, gridValues, sampleValue, type ParamSpec } from "./space
 export { applyOverrides, canonicalJson, trialKey, type Overrides } from "./overrides.js";
 export { createAsha, type Asha, type AshaOptions, type Decision } from "./asha.js";
 export { ashaCallback, type AshaCallback, type Decide } from "./asha-callback.js";
-export { runTrial, describeOverrides, type TrialTask, type TrialOutcome, type TrialStatus, type TrialEnvironment } from "./run-trial.js";
+export { runTrial, describeOutcome, describeOverrides, type TrialTask, type TrialOutcome, type TrialStatus, type TrialEnvironment } from "./run-trial.js";
 export type { TrialExecutor } from "./executor.js";
 export { workerPool, type WorkerPoolOptions } from "./worker-pool.js";
 export { inThisThread } from "./in-this-thread.js";

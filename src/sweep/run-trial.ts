@@ -5,10 +5,9 @@
  * included, when the config asks for them) and, under ASHA, the callback that asks whether to go on, and the run's end — completed, stopped (by ASHA), diverged
  * or failed with its error. A trial that throws never throws out of here: it is recorded as failed.
  */
-import type { RunLog, TrialSummary } from "../log/index.js";
-import { parseRunSpec, recordRun, runTraining, trainStatus, trainSummary, type RunRecorder } from "../run/index.js";
+import type { TrialSummary } from "../log/index.js";
+import { parseRunSpec, recordRun, runTraining, trainStatus, trainSummary, type RecordingStore } from "../run/index.js";
 import { loadRunData } from "../run/node/index.js";
-import type { RunStore } from "../store/index.js";
 import { runLogger } from "../train/index.js";
 import { ashaCallback, type Decide } from "./asha-callback.js";
 import type { Overrides } from "./overrides.js";
@@ -41,11 +40,8 @@ export interface TrialOutcome {
   recorded: boolean;
 }
 
-/** What a trial writes to: the run store, or a stand-in that relays the writes (a queue worker's). */
-export type TrialStore = RunRecorder & RunLog & Pick<RunStore, "logSharpness">;
-
 export interface TrialEnvironment {
-  store: TrialStore;
+  store: RecordingStore;
   dataDir?: string;
   /** Called once the run record exists. */
   onStart?: (runId: string) => void;
@@ -79,8 +75,20 @@ export async function runTrial(task: TrialTask, env: TrialEnvironment, decide: D
     return recorded.value;
   } catch (caught) {
     const error = caught instanceof Error ? caught.message : String(caught);
-    return { ...base, runId, status: "failed", epochs: 0, steps: 0, seconds: seconds(), error, recorded: runId !== undefined };
+    return failedOutcome(task, { runId, seconds: seconds(), error, recorded: runId !== undefined });
   }
+}
+
+/** A trial that failed before it trained to an end: no epochs, no steps, with the error (and its run, if one was made). */
+export function failedOutcome(task: Pick<TrialTask, "key" | "overrides">, end: { runId: string | undefined; seconds: number; error: string; recorded: boolean }): TrialOutcome {
+  const { runId, ...rest } = end;
+  return { key: task.key, overrides: task.overrides, ...(runId === undefined ? {} : { runId }), status: "failed", epochs: 0, steps: 0, ...rest };
+}
+
+/** `optimizer.lr=0.01: completed, 9 epochs (1.1 s)` or `…: failed: ERROR (0.2 s)`: how a trial ended, in a line. */
+export function describeOutcome(outcome: TrialOutcome): string {
+  const what = outcome.status === "failed" ? `failed: ${outcome.error}` : `${outcome.status}, ${outcome.epochs} epochs`;
+  return `${describeOverrides(outcome.overrides)}: ${what} (${outcome.seconds.toFixed(1)} s)`;
 }
 
 /** `optimizer.lr=0.01 batch_size=64`: a trial's overrides as a run name. */

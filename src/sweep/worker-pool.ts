@@ -11,7 +11,7 @@ import type { Decide } from "./asha-callback.js";
 import type { TrialExecutor } from "./executor.js";
 import type { FromWorker, ToWorker, WorkerSetup } from "./messages.js";
 import type { RunWrite } from "./queue/run-writes.js";
-import type { TrialOutcome, TrialTask } from "./run-trial.js";
+import { failedOutcome, type TrialOutcome, type TrialTask } from "./run-trial.js";
 
 export interface WorkerPoolOptions extends WorkerSetup {
   size: number;
@@ -141,17 +141,9 @@ class TrialThread {
     const current = this.current;
     if (!current) return;
     this.current = undefined;
-    current.resolve({
-      key: current.task.key,
-      overrides: current.task.overrides,
-      ...(current.runId === undefined ? {} : { runId: current.runId }),
-      status: "failed",
-      epochs: 0,
-      steps: 0,
-      seconds: (performance.now() - current.started) / 1000,
-      error: `the worker thread running this trial died: ${why}`,
-      recorded: false,
-    });
+    current.resolve(
+      failedOutcome(current.task, { runId: current.runId, seconds: (performance.now() - current.started) / 1000, error: `the worker thread running this trial died: ${why}`, recorded: false }),
+    );
   }
 
   private send(message: ToWorker): void {

@@ -10,7 +10,7 @@ import { parseNumber } from "../number-option.js";
 import { Command, Option } from "commander";
 import { ConfigError } from "../../errors.js";
 import { openStore, storePath } from "../../store/index.js";
-import { describeOverrides, runSweep, sweepJson, sweepTable, type TrialOutcome } from "../../sweep/index.js";
+import { describeOutcome, runSweep, sweepJson, sweepTable, type TrialOutcome } from "../../sweep/index.js";
 import { readSpec } from "../read-spec.js";
 import { deviceOption, startDevice } from "../device-option.js";
 import type { DeviceChoice } from "../../engine/node/index.js";
@@ -80,6 +80,5 @@ function readConfig(options: SweepOptions): { config: Record<string, unknown>; w
 
 
 function progressLine(outcome: TrialOutcome, done: number, total: number): string {
-  const what = outcome.status === "failed" ? `failed: ${outcome.error}` : `${outcome.status}, ${outcome.epochs} epochs`;
-  return `[${done}/${total}] ${describeOverrides(outcome.overrides)}: ${what} (${outcome.seconds.toFixed(1)} s)\n`;
+  return `[${done}/${total}] ${describeOutcome(outcome)}\n`;
 }

@@ -7,7 +7,7 @@
  */
 import { hostname } from "node:os";
 import { Command, Option } from "commander";
-import { connectRedis, describeOverrides, maskUrl, startQueueWorker } from "../../sweep/index.js";
+import { connectRedis, describeOutcome, describeOverrides, maskUrl, startQueueWorker } from "../../sweep/index.js";
 import type { DeviceChoice } from "../../engine/node/index.js";
 import { deviceOption, startDevice } from "../device-option.js";
 import { parseNumber } from "../number-option.js";
@@ -40,8 +40,7 @@ export function workerCommand(): Command {
         ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
         ...(options.exitWhenIdle ? { idleSeconds } : {}),
         onTrialStart: (task) => process.stderr.write(`sweep ${task.sweepId}: ${describeOverrides(task.overrides)} started\n`),
-        onTrialEnd: (outcome) =>
-          process.stderr.write(`  ${describeOverrides(outcome.overrides)}: ${outcome.status === "failed" ? `failed: ${outcome.error}` : `${outcome.status}, ${outcome.epochs} epochs`} (${outcome.seconds.toFixed(1)} s)\n`),
+        onTrialEnd: (outcome) => process.stderr.write(`  ${describeOutcome(outcome)}\n`),
       });
       process.stderr.write(`lrkit worker on ${hostname()}: taking trials from ${maskUrl(options.queue)}, ${concurrency} at a time on ${device}\n`);
       const stop = () => void worker.close();

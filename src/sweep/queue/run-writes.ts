@@ -10,7 +10,7 @@
  */
 import type { EpochRow, SharpnessRow, StepRow } from "../../log/index.js";
 import { newId, type NewRun, type RunEnd, type RunStore } from "../../store/index.js";
-import type { TrialStore } from "../run-trial.js";
+import type { RecordingStore } from "../../run/index.js";
 
 export type RunWrite =
   | { op: "create"; runId: string; run: NewRun }
@@ -20,7 +20,7 @@ export type RunWrite =
   | { op: "finish"; runId: string; end: RunEnd };
 
 /** A trial store that makes each call a write handed to `send` (run ids are made here, as the store makes them). */
-export function relayStore(send: (write: RunWrite) => void): TrialStore {
+export function relayStore(send: (write: RunWrite) => void): RecordingStore {
   return {
     createRun(run) {
       const runId = newId();

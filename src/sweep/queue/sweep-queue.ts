@@ -19,7 +19,7 @@ import { fromJson, newId, type RunStore } from "../../store/index.js";
 import { LRKIT_VERSION } from "../../version.js";
 import type { Decide } from "../asha-callback.js";
 import type { TrialExecutor } from "../executor.js";
-import type { TrialOutcome } from "../run-trial.js";
+import { failedOutcome, type TrialOutcome } from "../run-trial.js";
 import { answerKey, jobId, queueName, sweepsKey, writesKey } from "./queue-keys.js";
 import { streamIdAfter, type Ask, type JobResult, type StreamMessage, type TrialJob } from "./queue-messages.js";
 import { applyWrite, type RunWrite } from "./run-writes.js";
@@ -109,7 +109,7 @@ export async function openSweepQueue(redis: Redis, store: RunStore, sweepId: str
         } catch (error) {
           const runId = inFlight.get(task.key)?.runId;
           const why = error instanceof Error ? error.message : String(error);
-          return { key: task.key, overrides: task.overrides, ...(runId === undefined ? {} : { runId }), status: "failed", epochs: 0, steps: 0, seconds: (performance.now() - started) / 1000, error: why, recorded: false };
+          return failedOutcome(task, { runId, seconds: (performance.now() - started) / 1000, error: why, recorded: false });
         } finally {
           inFlight.delete(task.key);
         }
