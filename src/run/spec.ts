@@ -97,7 +97,7 @@ export type RunSpec = Omit<z.output<typeof runKeys>, "data" | "model" | "loss" |
 export function parseRunSpec(input: unknown, where = "config"): RunSpec {
   const { data, model, loss, optimizer, scheduler, clip, ...run } = parseSpec(runKeys, input, where);
   const resolvedOptimizer = parseOptimizerSpec(optimizer, `${where}.optimizer`);
-  if (run.sharpness?.preconditioned && !(preconditionedTypes as readonly string[]).includes(resolvedOptimizer.type)) {
+  if (run.sharpness?.preconditioned && !preconditionedTypes.includes(resolvedOptimizer.type)) {
     throw new ConfigError(
       `${where}.sharpness.preconditioned: the preconditioned sharpness λ_max(P⁻¹H) needs an adaptive optimizer's preconditioner (${preconditionedTypes.join(", ")}); optimizer.type is ${resolvedOptimizer.type}, whose plain λ_max against 2/η is probed without it: drop preconditioned`,
       where,

@@ -4,5 +4,5 @@
  */
 export { hessianVectorProduct, type ParamsLoss } from "./hessian-vector-product.js";
 export { sharpnessProbe, randomUnit, type SharpnessOptions } from "./power-iteration.js";
-export { adamPreconditioner, inverseSqrtPreconditioner, preconditionedTypes, preconditioningOf, secondMoments, type Preconditioning } from "./preconditioner.js";
+export { adamPreconditioner, inverseSqrtPreconditioner, preconditionedTypes, preconditioningOf, type Preconditioning } from "./preconditioner.js";
 export { stabilityThreshold, type SharpnessRule } from "./threshold.js";

@@ -28,7 +28,7 @@ export function adamPreconditioner(nu: Params, { t, b2, eps }: { t: number; b2: 
  * Every second-moment record `nu` in an optimizer state (scaleByAdam's, scaleByRms's), merged
  * over the parameter groups (each holds its own parameters'); borrowed from the state.
  */
-export function secondMoments(optState: OptimizerState): Params {
+function secondMoments(optState: OptimizerState): Params {
   const found: Params = {};
   const visit = (tree: ArrayTree): void => {
     if (Array.isArray(tree)) tree.forEach(visit);
@@ -50,16 +50,22 @@ export interface Preconditioning {
   scale(optState: OptimizerState, t: number): Params;
 }
 
+function adamPreconditioning(options: Record<string, unknown>): Preconditioning {
+  const [b1, b2] = options.betas as [number, number];
+  return { rule: (momentum) => ({ kind: "adam", b1: momentum ?? b1 }), scale: (state, t) => adamPreconditioner(secondMoments(state), { t, b2, eps: options.eps as number }) };
+}
+
+/** Each optimizer type whose preconditioned sharpness has a stability threshold here, and how it preconditions with resolved options. */
+const preconditionings: Readonly<Record<string, (options: Record<string, unknown>) => Preconditioning>> = {
+  Adam: adamPreconditioning,
+  AdamW: adamPreconditioning,
+  RMSprop: (options) => ({ rule: () => ({ kind: "rmsprop" }), scale: (state) => inverseSqrtPreconditioner(secondMoments(state), { eps: options.eps as number }) }),
+};
+
 /** The optimizers whose preconditioned sharpness has a stability threshold here. */
-export const preconditionedTypes = ["Adam", "AdamW", "RMSprop"] as const;
+export const preconditionedTypes: readonly string[] = Object.keys(preconditionings);
 
 /** The preconditioning of Adam, AdamW or RMSprop with resolved `options`; undefined for any other type. */
 export function preconditioningOf(type: string, options: Record<string, unknown>): Preconditioning | undefined {
-  const eps = options.eps as number;
-  if (type === "Adam" || type === "AdamW") {
-    const [b1, b2] = options.betas as [number, number];
-    return { rule: (momentum) => ({ kind: "adam", b1: momentum ?? b1 }), scale: (state, t) => adamPreconditioner(secondMoments(state), { t, b2, eps }) };
-  }
-  if (type === "RMSprop") return { rule: () => ({ kind: "rmsprop" }), scale: (state) => inverseSqrtPreconditioner(secondMoments(state), { eps }) };
-  return undefined;
+  return preconditionings[type]?.(options);
 }
