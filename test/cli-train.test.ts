@@ -39,11 +39,12 @@ describe("lrkit train", () => {
     expect(typeof result.wall_seconds).toBe("number");
     expect(typeof result.lr_final).toBe("number");
     const steps = readFileSync(join(out, "steps.csv"), "utf8").trim().split("\n");
-    expect(steps[0]).toBe("step,epoch,lr,loss,grad_norm");
+    expect(steps[0]).toBe("step,epoch,lr,loss,grad_norm,elapsed");
     expect(steps).toHaveLength(result.steps + 1);
     expect(existsSync(join(out, "checkpoint.json"))).toBe(true);
     const listed = await lrkit("runs", "--json");
     expect(JSON.parse(listed.stdout).map((r: { id: string }) => r.id)).toContain(result.run_id);
+    expect(JSON.parse((await lrkit("runs", "show", result.run_id, "--json")).stdout).plannedSteps).toBe(result.steps);
   });
 
   it("continues a 2-epoch run to 5 epochs from its checkpoint", async () => {
@@ -75,6 +76,8 @@ describe("lrkit train", () => {
     const resumed = JSON.parse(stdout);
     const steps = readFileSync(join(out, "steps.csv"), "utf8").trim().split("\n").slice(1);
     expect(steps.map((line) => Number(line.split(",")[0]))).toEqual(Array.from({ length: resumed.steps }, (_, i) => i));
+    const elapsed = steps.map((line) => Number(line.split(",")[5]));
+    expect(elapsed.every((t, i) => t > 0 && (i === 0 || t >= elapsed[i - 1]!)), "wall time rises through the resume").toBe(true);
     expect(readFileSync(join(out, "epochs.jsonl"), "utf8").trim().split("\n").map((line) => JSON.parse(line).epoch)).toEqual([0, 1, 2, 3]);
     const shown = JSON.parse((await lrkit("runs", "show", resumed.run_id, "--json")).stdout);
     expect(shown.stepCount).toBe(resumed.steps);

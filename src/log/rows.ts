@@ -10,13 +10,18 @@ import { z } from "zod";
 /** A number, or the string JSON carries a non-finite one as; parses to the number. */
 export const wireNumber = z.union([z.number(), z.enum(["NaN", "Infinity", "-Infinity"]).transform(Number)]);
 
-/** One optimizer step: the η actually used, the loss and the gradient norm (before clipping). */
+/**
+ * One optimizer step: the η actually used, the loss, the gradient norm (before clipping) and the
+ * wall-clock seconds from the start of training to the end of this step (`elapsed`; a resumed run
+ * goes on from its earlier part's last, so the time between the two parts is not counted).
+ */
 export const stepRowSchema = z.object({
   step: z.int(),
   epoch: z.int(),
   lr: wireNumber,
   loss: wireNumber,
   gradNorm: wireNumber.optional(),
+  elapsed: wireNumber.optional(),
 });
 export type StepRow = z.output<typeof stepRowSchema>;
 

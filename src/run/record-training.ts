@@ -43,7 +43,7 @@ export async function recordTraining(config: unknown, options: RecordedTrainingO
   const started = performance.now();
   const built = buildRun(parseRunSpec(config, options.where), options.data, options.where);
   if (built.notes.length > 0) options.onNotes?.(built.notes);
-  const { value, runId } = await recordRun(store, { kind: "train", config, name: options.name }, async (id) => {
+  const { value, runId } = await recordRun(store, { kind: "train", config, name: options.name, plannedSteps: built.spec.epochs * built.batches.batchesPerEpoch }, async (id) => {
     const callbacks: Callback[] = [...(options.callbacks ?? [])];
     if (store && id) callbacks.push(runLogger(store, id));
     if (files) callbacks.push(runLogger(files, id ?? "run"));

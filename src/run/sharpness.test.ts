@@ -80,7 +80,7 @@ describe("sharpness in a run config", () => {
     };
     const step = Array.from({ length: 400 }, (_, i) => i);
     const loss = step.map(() => 2.3 + 0.5 * Math.sqrt(-2 * Math.log(uniform())) * Math.cos(2 * Math.PI * uniform()));
-    const steps = { step, epoch: step.map(() => 0), lr: step.map(() => 0.5), loss, gradNorm: step.map(() => 1) };
+    const steps = { step, epoch: step.map(() => 0), lr: step.map(() => 0.5), loss, gradNorm: step.map(() => 1), elapsed: step.map(() => NaN) };
     const sharpness = [
       { step: 0, sharpness: 1, threshold: 4 },
       { step: 100, sharpness: 4.5, threshold: 4 },

@@ -99,7 +99,7 @@ describe("lrkit dash server", () => {
     expect((one.json.epochs as unknown[]).length).toBe(1);
     expect(one.json.sharpness).toEqual([{ step: 0, sharpness: 12.5, threshold: 20 }]);
     const steps = await getJson(`/api/runs/${runId}/steps?since=0`);
-    expect(steps.json.steps).toEqual({ step: [1], epoch: [0], lr: [0.1], loss: ["NaN"], gradNorm: ["NaN"] });
+    expect(steps.json.steps).toEqual({ step: [1], epoch: [0], lr: [0.1], loss: ["NaN"], gradNorm: ["NaN"], elapsed: ["NaN"] });
   });
 
   it("answers sweeps with trials and compare", async () => {

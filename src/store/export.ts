@@ -1,7 +1,7 @@
 /**
  * Runs as files for other tools.
  *
- * CSV: one row per step, `run_id,step,epoch,lr,loss,grad_norm`, runs in creation order; numbers in
+ * CSV: one row per step, `run_id,step,epoch,lr,loss,grad_norm,elapsed` (elapsed: seconds since training began), runs in creation order; numbers in
  * JavaScript's shortest round-trip form, NaN and ±Infinity as `NaN`, `Infinity`, `-Infinity`
  * (pandas and numpy read these), a missing gradient norm as an empty field. With `rows:
  * "sharpness"`, one row per sharpness probe instead,
@@ -19,7 +19,7 @@ import type { EpochRow, SharpnessRow, StepRow } from "../log/index.js";
 import type { ExportFormat, ExportRows, RunRecord } from "./types.js";
 import { toPlainJson } from "./values.js";
 
-export const CSV_HEADER = "run_id,step,epoch,lr,loss,grad_norm";
+export const CSV_HEADER = "run_id,step,epoch,lr,loss,grad_norm,elapsed";
 export const SHARPNESS_CSV_HEADER = "run_id,step,sharpness,threshold,preconditioned,preconditioned_threshold";
 
 export function* exportRuns(
@@ -43,7 +43,7 @@ export function* exportRuns(
     yield `${CSV_HEADER}\n`;
     for (const run of runs) {
       yield steps(run.id)
-        .map((s) => `${run.id},${s.step},${s.epoch},${s.lr},${s.loss},${s.gradNorm ?? ""}\n`)
+        .map((s) => `${run.id},${s.step},${s.epoch},${s.lr},${s.loss},${s.gradNorm ?? ""},${s.elapsed ?? ""}\n`)
         .join("");
     }
     return;

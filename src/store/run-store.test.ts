@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import type { StepRow } from "../log/index.js";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ConfigError } from "../errors.js";
 import { openStore, StoreError, type RunStore } from "./index.js";
@@ -56,6 +57,28 @@ describe("runs", () => {
       { epoch: 0, step: 10, lr: 0.05, trainLoss: 0.7, val: { loss: 0.6, accuracy: 0.8 }, seconds: 1.5 },
       { epoch: 1, step: 20, lr: 0.01, trainLoss: 0.4, val: { loss: 0.65, accuracy: 0.85 }, seconds: 1.25 },
     ]);
+  });
+
+  it("keeps a run's planned steps and each step's wall time, and opens a store that predates both columns", () => {
+    const path = join(dir, "old.db");
+    const old = openStore(path);
+    const id = old.createRun({ kind: "train", config });
+    old.close();
+    const db = new Database(path);
+    db.exec("ALTER TABLE runs DROP COLUMN planned_steps; ALTER TABLE steps DROP COLUMN elapsed");
+    db.prepare("INSERT INTO steps (run_id, step, epoch, lr, loss, grad_norm) VALUES (?, 0, 0, 0.1, 2, 1)").run(id);
+    db.close();
+    const readonly = openStore(path, { readonly: true });
+    expect(readonly.getRun(id).plannedSteps).toBeUndefined();
+    expect(readonly.getSteps(id)).toEqual([{ step: 0, epoch: 0, lr: 0.1, loss: 2, gradNorm: 1 }]);
+    readonly.close();
+    const reopened = openStore(path);
+    const planned = reopened.createRun({ kind: "train", config, plannedSteps: 1688 });
+    reopened.logSteps(planned, [{ step: 0, epoch: 0, lr: 0.1, loss: 2, elapsed: 0.125 }]);
+    expect(reopened.getRun(planned).plannedSteps).toBe(1688);
+    expect(reopened.getRun(id).plannedSteps).toBeUndefined();
+    expect(reopened.getSteps(planned)).toEqual([{ step: 0, epoch: 0, lr: 0.1, loss: 2, elapsed: 0.125 }]);
+    reopened.close();
   });
 
   it("keeps a failed run's error and reads back from a second, read-only connection", () => {
@@ -204,11 +227,11 @@ describe("export", () => {
     store.logSteps(b, [{ step: 0, epoch: 0, lr: 1e-7, loss: NaN }]);
     store.logSteps(a, [
       { step: 0, epoch: 0, lr: 0.1, loss: 2.5, gradNorm: 3 },
-      { step: 1, epoch: 0, lr: 0.1, loss: Infinity, gradNorm: -0.5 },
+      { step: 1, epoch: 0, lr: 0.1, loss: Infinity, gradNorm: -0.5, elapsed: 0.25 },
     ]);
     const all = [...store.exportRuns(undefined, "csv")].join("");
-    expect(all).toBe(`run_id,step,epoch,lr,loss,grad_norm\n${a},0,0,0.1,2.5,3\n${a},1,0,0.1,Infinity,-0.5\n${b},0,0,1e-7,NaN,\n`);
-    expect([...store.exportRuns([b], "csv")].join("")).toBe(`run_id,step,epoch,lr,loss,grad_norm\n${b},0,0,1e-7,NaN,\n`);
+    expect(all).toBe(`run_id,step,epoch,lr,loss,grad_norm,elapsed\n${a},0,0,0.1,2.5,3,\n${a},1,0,0.1,Infinity,-0.5,0.25\n${b},0,0,1e-7,NaN,,\n`);
+    expect([...store.exportRuns([b], "csv")].join("")).toBe(`run_id,step,epoch,lr,loss,grad_norm,elapsed\n${b},0,0,1e-7,NaN,,\n`);
   });
 
   it("writes JSON with each run's record, epochs and steps; non-finite numbers as strings", () => {

@@ -37,6 +37,8 @@ interface RunRow {
   metrics: string | null;
   error: string | null;
   summary: string | null;
+  /** Absent in a store that predates it, opened read-only. */
+  planned_steps?: number | null;
 }
 
 interface SweepRow {
@@ -55,6 +57,7 @@ interface StepSqlRow {
   lr: number | string | null;
   loss: number | string | null;
   grad_norm: number | string | null;
+  elapsed?: number | string | null;
 }
 
 interface EpochColumns {
@@ -97,9 +100,9 @@ export class RunStore {
     this.write(`creating a ${run.kind} run`, () => {
       if (run.sweepId !== undefined) this.requireExact("sweep", run.sweepId);
       this.sql(
-        `INSERT INTO runs (id, name, kind, config, sweep_id, trial_key, tags, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(id, run.name ?? null, run.kind, toJson(run.config ?? null), run.sweepId ?? null, run.trialKey ?? null, toJson(run.tags ?? []), now, now);
+        `INSERT INTO runs (id, name, kind, config, sweep_id, trial_key, tags, created_at, updated_at, planned_steps)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(id, run.name ?? null, run.kind, toJson(run.config ?? null), run.sweepId ?? null, run.trialKey ?? null, toJson(run.tags ?? []), now, now, run.plannedSteps ?? null);
     });
     return id;
   }
@@ -109,8 +112,8 @@ export class RunStore {
     if (rows.length === 0) return;
     this.write(`logging ${rows.length} steps of run ${runId}`, () => {
       this.touch(runId);
-      const insert = this.sql("INSERT OR REPLACE INTO steps (run_id, step, epoch, lr, loss, grad_norm) VALUES (?, ?, ?, ?, ?, ?)");
-      for (const r of rows) insert.run(runId, r.step, r.epoch, toColumn(r.lr), toColumn(r.loss), toColumn(r.gradNorm));
+      const insert = this.sql("INSERT OR REPLACE INTO steps (run_id, step, epoch, lr, loss, grad_norm, elapsed) VALUES (?, ?, ?, ?, ?, ?, ?)");
+      for (const r of rows) insert.run(runId, r.step, r.epoch, toColumn(r.lr), toColumn(r.loss), toColumn(r.gradNorm), toColumn(r.elapsed));
     });
   }
 
@@ -175,13 +178,17 @@ export class RunStore {
 
   /** Step rows in step order; with `sinceStep`, only those after it (for live charts). */
   getSteps(runId: string, options: { sinceStep?: number; limit?: number } = {}): StepRow[] {
-    const rows = this.sql(
-      "SELECT step, epoch, lr, loss, grad_norm FROM steps WHERE run_id = ? AND step > ? ORDER BY step LIMIT ?",
-    ).all(runId, options.sinceStep ?? Number.MIN_SAFE_INTEGER, options.limit ?? -1) as StepSqlRow[];
+    // SELECT *: a store opened read-only may predate the elapsed column.
+    const rows = this.sql("SELECT * FROM steps WHERE run_id = ? AND step > ? ORDER BY step LIMIT ?").all(
+      runId,
+      options.sinceStep ?? Number.MIN_SAFE_INTEGER,
+      options.limit ?? -1,
+    ) as StepSqlRow[];
     if (rows.length === 0) this.requireExact("run", runId);
     return rows.map((r) => {
       const gradNorm = fromColumn(r.grad_norm);
-      return { step: r.step, epoch: r.epoch, lr: number(r.lr), loss: number(r.loss), ...(gradNorm === undefined ? {} : { gradNorm }) };
+      const elapsed = fromColumn(r.elapsed);
+      return { step: r.step, epoch: r.epoch, lr: number(r.lr), loss: number(r.loss), ...(gradNorm === undefined ? {} : { gradNorm }), ...(elapsed === undefined ? {} : { elapsed }) };
     });
   }
 
@@ -383,6 +390,7 @@ function toRunRecord(row: RunRow): RunRecord {
     ...(row.sweep_id === null ? {} : { sweepId: row.sweep_id }),
     ...(row.trial_key === null ? {} : { trialKey: row.trial_key }),
     tags: fromJson(row.tags) as string[],
+    ...(row.planned_steps == null ? {} : { plannedSteps: row.planned_steps }),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     ...(row.finished_at === null ? {} : { finishedAt: row.finished_at }),

@@ -83,10 +83,16 @@ CREATE TABLE IF NOT EXISTS sharpness (
 ) WITHOUT ROWID;
 `;
 
-/** Columns added to a table of `additions` after it first shipped, added where an older store lacks them (NULL in its old rows). */
+/**
+ * Columns added to a table after it first shipped, added where an older store lacks them (NULL in
+ * its old rows): the preconditioned sharpness, a run's planned step count (progress and ETA) and
+ * each step's wall time since its training began.
+ */
 const addedColumns: readonly { table: string; column: string; type: string }[] = [
   { table: "sharpness", column: "preconditioned", type: "REAL" },
   { table: "sharpness", column: "preconditioned_threshold", type: "REAL" },
+  { table: "runs", column: "planned_steps", type: "INTEGER" },
+  { table: "steps", column: "elapsed", type: "REAL" },
 ];
 
 function addColumns(db: Database.Database): void {

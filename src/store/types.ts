@@ -19,6 +19,8 @@ export interface NewRun {
   /** The trial's identity within its sweep (e.g. its hyper-parameters as canonical JSON), so a resumed sweep can skip completed trials. */
   trialKey?: string;
   tags?: string[];
+  /** The optimizer steps the run takes if it runs to its end (epochs × batches; a range test's iterations): its progress and ETA. */
+  plannedSteps?: number;
 }
 
 export interface RunRecord {
@@ -30,6 +32,7 @@ export interface RunRecord {
   sweepId?: string;
   trialKey?: string;
   tags: string[];
+  plannedSteps?: number;
   /** ISO 8601 times: creation, the last write of any kind, and `finishRun`. */
   createdAt: string;
   updatedAt: string;

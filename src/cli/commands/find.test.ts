@@ -53,7 +53,7 @@ describe("lrkit find", () => {
     const store = openStore(storeFile);
     const run = store.getRun(out.run_id);
     store.close();
-    expect(run).toMatchObject({ kind: "find", status: "completed", name: configFile });
+    expect(run).toMatchObject({ kind: "find", status: "completed", name: configFile, plannedSteps: 40 });
     const summary = run.summary as Record<string, unknown>;
     expect(Object.keys(summary)).toEqual(expect.arrayContaining(["lrs", "losses", "raw_losses", "suggestions", "stopped_early"]));
     expect(summary.suggestions).toEqual(out.suggestions);

@@ -129,7 +129,7 @@ async function find(options: FindOptions): Promise<Outcome> {
   const store: RunStore | undefined = options.record ? openStore(storePath(options.store)) : undefined;
   const progress = rangeTestProgress(settings.numIter, options.progress);
   try {
-    const { value: result, runId } = await recordRun(store, { kind: "find", config, name: options.config }, async () => {
+    const { value: result, runId } = await recordRun(store, { kind: "find", config, name: options.config, plannedSteps: settings.numIter }, async () => {
       const value = await rangeTestFromConfig(config, { data, ...settings, names: flags, where, onStep: progress.update });
       return { value, end: { status: "completed", summary: rangeTestSummary(value) } };
     });

@@ -148,7 +148,7 @@ describe("lrkit runs compare", () => {
 
 describe("lrkit runs export", () => {
   it("writes CSV steps of the given runs to stdout", async () => {
-    expect(await runs("export", adam, sgd)).toBe(`run_id,step,epoch,lr,loss,grad_norm\n${adam},0,0,0.001,NaN,Infinity\n${sgd},0,0,0.1,2,1.5\n${sgd},1,1,0.05,1,\n`);
+    expect(await runs("export", adam, sgd)).toBe(`run_id,step,epoch,lr,loss,grad_norm,elapsed\n${adam},0,0,0.001,NaN,Infinity,\n${sgd},0,0,0.1,2,1.5,\n${sgd},1,1,0.05,1,,\n`);
   });
 
   it("writes JSON of a sweep's trials to a file", async () => {

@@ -18,6 +18,7 @@ import type { DeviceChoice } from "../../engine/node/index.js";
 import { deviceOption, startDevice } from "../device-option.js";
 import { permutation, purpose, seededGenerator, subset, type TrainTest } from "../../data/index.js";
 import { loadDataset } from "../../data/node/index.js";
+import { defaultSettings } from "../../find/index.js";
 import { checkOutputPath } from "../../files/index.js";
 import { reconcileDiagnoses, type LrDiagnosis } from "../../report/index.js";
 import { writeReport } from "../../report/node/index.js";
@@ -78,8 +79,8 @@ export function studyCommand(): Command {
       let recommended: RecommendedLr | undefined;
       try {
         const findConfig = { ...base, optimizer: sgd };
-        const progress = rangeTestProgress(100, options.progress);
-        const found = await recordRun(store, { kind: "find", config: findConfig, name: "study: LR range test" }, async () => {
+        const progress = rangeTestProgress(defaultSettings.numIter, options.progress);
+        const found = await recordRun(store, { kind: "find", config: findConfig, name: "study: LR range test", plannedSteps: defaultSettings.numIter }, async () => {
           const value = await rangeTestFromConfig(findConfig, { data, onStep: progress.update });
           return { value, end: { status: "completed", summary: rangeTestSummary(value) } };
         });

@@ -1,8 +1,8 @@
 /**
  * Sends the run's curves to a run log (`log/`: the SQLite run store, a run's files, memory):
- * every step's η, loss and gradient norm in batches of `every` rows (one transaction each, so the
- * training step is not slowed), and every epoch's row; on a resumed run, first the rows of its
- * earlier part.
+ * every step's η, loss, gradient norm and wall time since training began in batches of `every`
+ * rows (one transaction each, so the training step is not slowed), and every epoch's row; on a
+ * resumed run, first the rows of its earlier part, whose last wall time the new steps go on from.
  */
 import type { RunLog, StepRow } from "../../log/index.js";
 import type { Callback, TrainState } from "../callback.js";
@@ -11,6 +11,8 @@ export function runLogger(log: RunLog, runId: string, options: { every?: number 
   const every = options.every ?? 100;
   let pending: StepRow[] = [];
   let epochStart = 0;
+  let fitStart = performance.now();
+  let earlierSeconds = 0;
   const flush = () => {
     if (pending.length === 0) return;
     log.logSteps(runId, pending);
@@ -18,14 +20,19 @@ export function runLogger(log: RunLog, runId: string, options: { every?: number 
   };
   return {
     replay(steps, epochs) {
+      earlierSeconds = steps.at(-1)?.elapsed ?? 0;
       if (steps.length > 0) log.logSteps(runId, [...steps]);
       for (const row of epochs) log.logEpoch(runId, row);
+    },
+    beforeFit() {
+      fitStart = performance.now();
     },
     beforeEpoch() {
       epochStart = performance.now();
     },
     afterBatch(state: TrainState) {
-      pending.push({ step: state.step, epoch: state.epoch, lr: state.lr, loss: state.loss, gradNorm: state.gradNorm });
+      const elapsed = earlierSeconds + (performance.now() - fitStart) / 1000;
+      pending.push({ step: state.step, epoch: state.epoch, lr: state.lr, loss: state.loss, gradNorm: state.gradNorm, elapsed });
       if (pending.length >= every) flush();
     },
     afterEpoch(state: TrainState) {

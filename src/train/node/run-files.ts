@@ -1,5 +1,5 @@
 /**
- * A run's files in an output folder (Node only): `steps.csv` (step, epoch, lr, loss, grad_norm),
+ * A run's files in an output folder (Node only): `steps.csv` (step, epoch, lr, loss, grad_norm, elapsed),
  * `epochs.jsonl` (one JSON object per epoch), `checkpoint.json` (written atomically) and, at the
  * end, `result.json`. The log files start anew with each run (a resumed run first writes the
  * rows of its earlier part, from its checkpoint), so they hold exactly one whole run; rows are
@@ -28,14 +28,14 @@ export function runFiles(dir: string): RunFiles {
   mkdirSync(dir, { recursive: true });
   const stepsPath = join(dir, "steps.csv");
   const epochsPath = join(dir, "epochs.jsonl");
-  writeFileSync(stepsPath, "step,epoch,lr,loss,grad_norm\n");
+  writeFileSync(stepsPath, "step,epoch,lr,loss,grad_norm,elapsed\n");
   writeFileSync(epochsPath, "");
   const checkpointPath = join(dir, "checkpoint.json");
   return {
     dir,
     checkpointPath,
     logSteps(_runId, rows) {
-      appendFileSync(stepsPath, rows.map((r) => `${r.step},${r.epoch},${r.lr},${r.loss},${r.gradNorm ?? ""}\n`).join(""));
+      appendFileSync(stepsPath, rows.map((r) => `${r.step},${r.epoch},${r.lr},${r.loss},${r.gradNorm ?? ""},${r.elapsed ?? ""}\n`).join(""));
     },
     logEpoch(_runId, row) {
       appendFileSync(epochsPath, `${JSON.stringify(row)}\n`);
