@@ -41,6 +41,11 @@ function steps(from: number, to: number, lr = 0.1): StepRow[] {
   return Array.from({ length: to - from }, (_, i) => ({ step: from + i, epoch: 0, lr, loss: 2.3 * Math.exp(-(from + i) / 60) + 0.1, gradNorm: 1 + 1 / (1 + from + i) }));
 }
 
+/** The rows with a wall time of 0.1 s per step. */
+function timed(rows: StepRow[]): StepRow[] {
+  return rows.map((row) => ({ ...row, elapsed: 0.1 * (row.step + 1) }));
+}
+
 function fillStore(): void {
   const config = (lr: number, wd = 0) => ({ data: { name: "mnist" }, model: { preset: "mlp", hidden: [64] }, optimizer: { type: "SGD", lr, weight_decay: wd }, epochs: 2, batch_size: 64 });
   const finished = (name: string, lr: number, extra: Partial<Parameters<RunStore["createRun"]>[0]> = {}, status: "completed" | "stopped" = "completed") => {
@@ -58,13 +63,13 @@ function fillStore(): void {
     finished(`trial ${i}`, lr, { kind: "sweep-trial", sweepId: ids.sweep, trialKey: JSON.stringify({ lr }), config: config(lr, i % 2 ? 1e-4 : 0) }, i === 0 ? "stopped" : "completed"),
   );
   store.finishSweep(ids.sweep, { status: "completed" });
-  ids.find = store.createRun({ kind: "find", name: "range test", config: config(1e-6) });
+  ids.find = store.createRun({ kind: "find", name: "range test", config: config(1e-6), plannedSteps: 100 });
   const lrs = Array.from({ length: 60 }, (_, i) => 1e-6 * 10 ** (i / 10));
   const losses = lrs.map((lr) => (lr < 1 ? 2.3 - 1.5 / (1 + Math.exp(-2 * (Math.log10(lr) + 3))) : 10));
   store.logSteps(ids.find, lrs.map((lr, i) => ({ step: i, epoch: 0, lr, loss: losses[i]! })));
   store.finishRun(ids.find, { status: "completed", summary: { lrs, losses, suggestions: { steepest: 1e-3, valley: 4e-3 } } });
-  ids.live = store.createRun({ kind: "train", name: "live", config: config(0.05) });
-  store.logSteps(ids.live, steps(0, 50, 0.05));
+  ids.live = store.createRun({ kind: "train", name: "live", config: config(0.05), plannedSteps: 240 });
+  store.logSteps(ids.live, timed(steps(0, 50, 0.05)));
   ids.warmup = store.createRun({ kind: "train", name: "warm-up", config: config(0.1) });
   store.logSteps(ids.warmup, steps(0, 40).map((row) => ({ ...row, lr: (0.1 * (row.step + 1)) / 40 })));
 }
@@ -150,6 +155,9 @@ describe("lrkit dash in Chromium", () => {
     expect(await page.textContent(`tr[data-run="${id}"] td.test-accuracy`)).toBe("97.50%");
     expect(await page.textContent(`tr[data-run="${id}"] td.test-loss`)).toBe("0.0812");
     expect(await page.textContent(`tr[data-run="${ids.a}"] td.test-accuracy`)).toBe("–");
+    expect(await page.textContent(`tr[data-run="${ids.find}"] td.progress`)).toBe("60/100 steps");
+    expect(await page.textContent(`tr[data-run="${ids.live}"] td.progress`)).toBe("0/2 epochs · 50/240 steps");
+    expect(await page.getAttribute(`tr[data-run="${ids.live}"] td.progress [role=progressbar]`, "aria-valuenow")).toBe("20");
     const everything = await shown();
     expect(everything).toEqual(expect.arrayContaining([id, ids.a, ids.b, ids.find]));
     await page.fill("#run-filter", "onecycle");
@@ -179,8 +187,11 @@ describe("lrkit dash in Chromium", () => {
     const errors = await open(page, `/run.html?id=${ids.live}`);
     const points = async (selector: string) => Number((await page.getAttribute(selector, "data-points")) ?? 0);
     expect(await points("#loss-chart")).toBe(100);
-    store.logSteps(ids.live, steps(50, 120, 0.05));
+    expect(await page.textContent("#run-progress")).toBe("0/2 epochs · 50/240 steps · 20% · 5.0 s so far · ETA 19 s");
+    store.logSteps(ids.live, timed(steps(50, 120, 0.05)));
     await expect.poll(() => points("#loss-chart"), { timeout: 5000 }).toBe(240);
+    expect(await page.textContent("#run-progress")).toBe("0/2 epochs · 120/240 steps · 50% · 12 s so far · ETA 12 s");
+    expect(await page.getAttribute("#run-progress [role=progressbar]", "aria-valuenow")).toBe("50");
     expect(await points("#lr-chart")).toBe(120);
     expect(await page.locator("#sharpness-chart").count()).toBe(0);
     store.logSharpness(ids.live, [
@@ -253,6 +264,34 @@ describe("lrkit dash in Chromium", () => {
     await expect.poll(() => page.getAttribute("#loss-chart", "data-points")).toBe("400");
     expect(await page.locator("#loss-chart").count()).toBe(1);
     expect(await page.locator("#lr-chart").count()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("a run's step charts share one cursor and take step, epoch or wall time as their x axis, kept in the URL", async () => {
+    const page = await newPage();
+    const errors = await open(page, `/run.html?id=${ids.a}`);
+    const cursor = (chart: string) => page.$eval(`${chart} .u-cursor-x`, (e) => (e as HTMLElement).style.transform);
+    const box = (await page.locator("#loss-chart .u-over").boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2);
+    await expect.poll(() => cursor("#lr-chart")).toBe(await cursor("#loss-chart"));
+    await page.mouse.move(box.x + box.width * 0.7, box.y + box.height / 2);
+    await expect.poll(() => cursor("#grad-chart")).toBe(await cursor("#loss-chart"));
+    expect(await cursor("#lr-chart")).toBe(await cursor("#loss-chart"));
+    expect(await page.getAttribute("#x-axis option[value=time]", "disabled")).not.toBeNull();
+    expect(await page.getAttribute("#x-axis option[value=time]", "title")).toMatch(/logged no wall time/);
+    await page.selectOption("#x-axis", "epoch");
+    await page.waitForSelector('#loss-chart[data-x="epoch"]');
+    expect(await page.getAttribute("#lr-chart", "data-x")).toBe("epoch");
+    expect(new URL(page.url()).searchParams.get("x")).toBe("epoch");
+    await page.reload();
+    await page.waitForSelector("body[data-ready]");
+    expect(await page.inputValue("#x-axis")).toBe("epoch");
+    expect(await page.getAttribute("#loss-chart", "data-x")).toBe("epoch");
+    expect(await page.locator("#loss-chart").count()).toBe(1);
+    await open(page, `/run.html?id=${ids.live}&x=time`);
+    expect(await page.getAttribute("#loss-chart", "data-x")).toBe("wall time (s)");
+    expect(Number(await page.getAttribute("#loss-chart", "data-points"))).toBeGreaterThan(0);
     expect(errors).toEqual([]);
     await page.close();
   });

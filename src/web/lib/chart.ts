@@ -4,7 +4,7 @@
  * become gaps. Magnitudes are clamped to at most 1e30, and on a log axis to at least 1e-20: uPlot
  * 1.6's tick steps span 1e-32 … 1e32, and its log-axis ticks below about 1e-25 (a converged
  * float32 loss gap reaches 1e-23) loop until the array overflows. The chart's element carries `data-points` (finite points drawn), `data-updates`
- * (how many times its data changed) and `data-log-y`, which the browser tests read.
+ * (how many times its data changed), `data-log-y` and `data-x` (its x axis label), which the browser tests read.
  */
 import uPlot from "uplot";
 import { h } from "./dom.js";
@@ -51,6 +51,8 @@ export interface ChartSpec {
   percentY?: boolean;
   /** Fixes the y axis to this range instead of fitting it to the data. */
   yRange?: [number, number];
+  /** Charts with the same key share their cursor and drag-zoom, matched by x value (one run's step charts). */
+  syncKey?: string;
 }
 
 export class Chart {
@@ -65,7 +67,7 @@ export class Chart {
     private readonly spec: ChartSpec,
   ) {
     const body = h("div", { class: "chart-body" });
-    this.element = h("figure", { id: spec.id, class: "chart", "data-points": 0, "data-updates": 0, "data-log-y": Boolean(spec.logY).toString() }, h("figcaption", null, spec.title), body);
+    this.element = h("figure", { id: spec.id, class: "chart", "data-points": 0, "data-updates": 0, "data-log-y": Boolean(spec.logY).toString(), "data-x": spec.xLabel }, h("figcaption", null, spec.title), body);
     parent.append(this.element);
     this.marks = spec.marks ?? [];
     const show = (v: number | null | undefined, digits?: number) => (spec.percentY && typeof v === "number" ? `${formatNumber(100 * v, digits ?? 4)}%` : formatNumber(v ?? undefined, digits));
@@ -83,7 +85,7 @@ export class Chart {
         width: Math.max(body.clientWidth, 240),
         height: spec.height ?? 220,
         legend: { show: spec.legend ?? true },
-        cursor: { drag: { x: true, y: false } },
+        cursor: { drag: { x: true, y: false }, ...(spec.syncKey ? { sync: { key: spec.syncKey, setSeries: false } } : {}) },
         scales: {
           x: { time: false, ...(spec.logX ? { distr: 3, log: 10 } : {}) },
           y: { ...(spec.logY ? { distr: 3, log: 10 } : {}), ...(spec.yRange ? { range: () => spec.yRange! } : {}) },

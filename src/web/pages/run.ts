@@ -1,7 +1,11 @@
 /**
  * One run: η, loss (raw and smoothed), gradient norm, sharpness λ_max against its stability
- * threshold 2/η (when the run probes it) and per-epoch metrics, updated live while the run trains; the learning-rate diagnosis; the epoch log. A run of kind "find" (an LR range test)
- * shows its loss against η with the suggested learning rates.
+ * threshold 2/η (when the run probes it) and per-epoch metrics, updated live while the run trains;
+ * the learning-rate diagnosis; the epoch log. The header's progress bar and ETA move with every
+ * step that arrives. The per-step charts share one cursor and zoom, and one x axis — step, epoch
+ * or wall time (`step-axis.ts`), kept in the URL as `?x=` — with the smoothing β and the log or
+ * linear y axis above them. A run of kind "find" (an LR range test) shows its loss against η
+ * with the suggested learning rates.
  */
 import { adamThreshold, rangeTestSummarySchema, readSummary, recommendedLr, trainSummarySchema } from "../../log/index.js";
 import { suggestionColor } from "../../report/index.js";
@@ -13,29 +17,43 @@ import { configSummary, formatAgo, formatNumber, formatSeconds } from "../lib/fo
 import { markReady, pageFrame, showError, statusBadge } from "../lib/layout.js";
 import { followRun } from "../lib/live-run.js";
 import { colorAt } from "../lib/palette.js";
+import { progressText, runProgress } from "../lib/progress.js";
+import { progressTrack } from "../lib/progress-bar.js";
 import { rangeTestOf } from "../lib/range-test.js";
 import { autoSmoothing, smoothFinite } from "../lib/series.js";
+import { axisLabels, axisValues, batchesPerEpoch, stepAxes, unavailable, type StepAxis } from "../lib/step-axis.js";
 
 const DIAGNOSIS_EVERY_MS = 2000;
 const main = pageFrame("Run", "runs");
 
-function header(run: RunSummary): HTMLElement {
+function header(run: RunSummary, progress: HTMLElement): HTMLElement {
+  const running = run.status === "running";
   const seconds = ((run.finishedAt ? Date.parse(run.finishedAt) : Date.parse(run.updatedAt)) - Date.parse(run.createdAt)) / 1000;
   return h(
     "section",
     { class: "run-header", id: "run-header", "data-status": run.status },
-    h("h1", null, run.name ?? run.id, " ", statusBadge(run.status), run.status === "running" ? h("span", { class: "live-dot", title: "updating live" }) : null),
+    h("h1", null, run.name ?? run.id, " ", statusBadge(run.status), running ? h("span", { class: "live-dot", title: "updating live" }) : null),
     h(
       "p",
       { class: "facts" },
       h("span", { class: "mono" }, run.id),
-      [run.kind, configSummary(run.config), `started ${formatAgo(run.createdAt)}`, formatSeconds(seconds), run.stepCount ? `${run.stepCount} steps` : "", run.epochCount ? `${run.epochCount} epochs` : ""]
+      [run.kind, configSummary(run.config), `started ${formatAgo(run.createdAt)}`, running ? "" : `took ${formatSeconds(seconds)}`]
         .filter(Boolean)
         .map((part) => ` · ${part}`)
         .join(""),
     ),
+    progress,
     run.error ? h("p", { class: "error" }, run.error) : null,
   );
+}
+
+/** The header's progress: a bar of the planned steps, the count, and while running the time so far and the ETA. */
+function progressLine(run: RunSummary, steps: StepColumns): HTMLElement {
+  const last = steps.step.length - 1;
+  const taken = last < 0 ? undefined : { steps: steps.step[last]! + 1, elapsed: steps.elapsed[last]! };
+  const progress = runProgress(run, taken);
+  const running = run.status === "running";
+  return h("div", { class: "run-progress", id: "run-progress" }, progressTrack(progress.fraction, running), h("span", { class: "small" }, progressText(progress, running ? taken?.elapsed : undefined)));
 }
 
 function epochTable(epochs: readonly EpochRow[]): HTMLElement {
@@ -94,11 +112,6 @@ function rangeTestSection(run: RunSummary): HTMLElement | undefined {
   return section;
 }
 
-/** A chart of one or more per-step series, on a log y axis unless `logY` is false. */
-function stepChart(parent: HTMLElement, id: string, title: string, yLabel: string, series: SeriesSpec[], logY = true): Chart {
-  return new Chart(parent, { id, title, xLabel: "step", yLabel, logY, series });
-}
-
 async function show(runId: string): Promise<void> {
   const response = await api.run(runId);
   let run = response.run;
@@ -107,7 +120,7 @@ async function show(runId: string): Promise<void> {
   const steps: StepColumns = await api.steps(run.id);
   document.title = `${run.name ?? run.id} · lrkit`;
 
-  let head = header(run);
+  let head = header(run, progressLine(run, steps));
   let range = rangeTestSection(run);
   const stepGrid = h("section", { class: "chart-grid", id: "step-charts" });
   const epochGrid = h("section", { class: "chart-grid", id: "epoch-charts" });
@@ -115,47 +128,56 @@ async function show(runId: string): Promise<void> {
   const epochSection = h("section", { class: "panel", hidden: true }, h("h2", null, "Epochs"));
   main.append(head, ...(range ? [range] : []), stepGrid, epochGrid, ...(diagnosis ? [diagnosis.element] : []), epochSection);
 
-  // A finished range test shows its own chart; the per-step curves are what a live one shows meanwhile.
-  const makeLossChart = (logY: boolean) =>
-    stepChart(
-      stepGrid,
-      "loss-chart",
-      "loss per step",
-      "loss",
-      [
-        { label: "loss", color: "#a8c4e0", width: 1 },
-        { label: "smoothed", color: colorAt(0), width: 2 },
-      ],
-      logY,
-    );
-  const makeLrChart = (logY: boolean) => stepChart(stepGrid, "lr-chart", "learning rate η", "η", [{ label: "η", color: colorAt(1), width: 2 }], logY);
-  let lossChart = range ? undefined : makeLossChart(true);
-  let lrChart = range ? undefined : makeLrChart(true);
-  // The loss chart's smoothing β (auto: `autoSmoothing`'s for the points logged) and a log or linear y axis for the loss and η.
+  // The controls of the per-step charts: the loss's smoothing β (auto: `autoSmoothing`'s for the points logged), a log or linear y axis, and the x axis.
   const smoothing = h("input", { id: "smoothing", type: "range", min: 0, max: 0.999, step: 0.001, value: 0 });
   const smoothingValue = h("span", { class: "mono", id: "smoothing-value" }, "auto");
   const logY = h("input", { id: "log-y", type: "checkbox", checked: true });
+  const xSelect = h("select", { id: "x-axis" }, ...stepAxes.map((a) => h("option", { value: a }, axisLabels[a])));
+  let xAxis: StepAxis = stepAxes.find((a) => a === queryParam("x")) ?? "step";
+  xSelect.value = xAxis;
   let beta: number | undefined;
-  if (!range) {
-    stepGrid.before(h("div", { class: "controls", id: "step-controls" }, h("label", null, "smoothing β ", smoothing, smoothingValue), h("label", null, logY, " log y axis")));
+  // A finished range test shows its own chart; the per-step curves are what a live one shows meanwhile.
+  const showSteps = () => !range;
+  const stepCharts = new Map<string, Chart>();
+  const resetStepCharts = () => {
+    for (const chart of stepCharts.values()) chart.destroy();
+    stepCharts.clear();
+    scheduleDraw();
+  };
+  /** The per-step chart `id`, made on first use with the controls' y and x axes. */
+  const stepChart = (id: string, title: string, yLabel: string, series: SeriesSpec[]): Chart => {
+    let chart = stepCharts.get(id);
+    if (!chart) {
+      chart = new Chart(stepGrid, { id, title, xLabel: axisLabels[xAxis], yLabel, logY: logY.checked, series, syncKey: `steps-${run.id}` });
+      stepCharts.set(id, chart);
+    }
+    return chart;
+  };
+  if (showSteps()) {
+    stepGrid.before(
+      h(
+        "div",
+        { class: "controls", id: "step-controls" },
+        h("label", null, "smoothing β ", smoothing, smoothingValue),
+        h("label", null, logY, " log y axis"),
+        h("label", null, "x axis ", xSelect),
+      ),
+    );
     smoothing.addEventListener("input", () => {
       beta = Number(smoothing.value);
       smoothingValue.textContent = String(beta);
       scheduleDraw();
     });
-    logY.addEventListener("change", () => {
-      const replace = (old: Chart, next: Chart) => {
-        old.element.replaceWith(next.element);
-        old.destroy();
-        return next;
-      };
-      lossChart = replace(lossChart!, makeLossChart(logY.checked));
-      lrChart = replace(lrChart!, makeLrChart(logY.checked));
-      scheduleDraw();
+    logY.addEventListener("change", resetStepCharts);
+    xSelect.addEventListener("change", () => {
+      xAxis = xSelect.value as StepAxis;
+      const url = new URL(location.href);
+      if (xAxis === "step") url.searchParams.delete("x");
+      else url.searchParams.set("x", xAxis);
+      history.replaceState(null, "", url);
+      resetStepCharts();
     });
   }
-  let gradChart: Chart | undefined;
-  let sharpnessChart: Chart | undefined;
   let epochLoss: Chart | undefined;
   let epochMetrics: Chart | undefined;
 
@@ -214,36 +236,53 @@ async function show(runId: string): Promise<void> {
   };
 
   let frame = 0;
+  const drawProgress = () => {
+    const next = progressLine(run, steps);
+    head.querySelector("#run-progress")!.replaceWith(next);
+  };
+  const drawSteps = () => {
+    const batches = batchesPerEpoch(run, epochs);
+    for (const option of xSelect.options) {
+      const why = unavailable(option.value as StepAxis, steps, batches);
+      option.disabled = why !== undefined;
+      option.title = why ?? "";
+    }
+    if (unavailable(xAxis, steps, batches)) {
+      xAxis = "step";
+      xSelect.value = xAxis;
+      resetStepCharts();
+    }
+    const x = axisValues(xAxis, steps.step, steps, batches);
+    stepChart("loss-chart", "loss per step", "loss", [
+      { label: "loss", color: "#a8c4e0", width: 1 },
+      { label: "smoothed", color: colorAt(0), width: 2 },
+    ]).setData(x, [steps.loss, smoothFinite(steps.loss, beta)]);
+    if (beta === undefined) smoothing.value = String(autoSmoothing(steps.loss.filter(Number.isFinite).length));
+    stepChart("lr-chart", "learning rate η", "η", [{ label: "η", color: colorAt(1), width: 2 }]).setData(x, [steps.lr]);
+    if (steps.gradNorm.some(Number.isFinite)) stepChart("grad-chart", "gradient norm ‖g‖", "‖g‖", [{ label: "‖g‖", color: colorAt(2), width: 1 }]).setData(x, [steps.gradNorm]);
+    if (sharpness.length === 0) return;
+    const preconditioned = sharpness.some((r) => r.preconditioned !== undefined);
+    const placed = axisValues(xAxis, sharpness.map((r) => r.step), steps, batches);
+    const rows = sharpness.filter((_, i) => Number.isFinite(placed[i]));
+    stepChart("sharpness-chart", `sharpness λ_max and the stability threshold 2/η${preconditioned ? "; preconditioned λ_max(P⁻¹H) and its threshold" : ""}`, "λ_max", [
+      { label: "λ_max", color: colorAt(3), width: 2 },
+      { label: "2/η", color: colorAt(3), width: 1, dash: [6, 4] },
+      ...(preconditioned
+        ? [
+            { label: "λ_max(P⁻¹H)", color: colorAt(4), width: 2 },
+            { label: adamThreshold(sharpness) ? "(2+2β₁)/(η(1−β₁))" : "2/η of P⁻¹H", color: colorAt(4), width: 1, dash: [6, 4] },
+          ]
+        : []),
+    ]).setData(placed.filter(Number.isFinite), [
+      rows.map((r) => r.sharpness),
+      rows.map((r) => r.threshold),
+      ...(preconditioned ? [rows.map((r) => r.preconditioned ?? NaN), rows.map((r) => r.preconditionedThreshold ?? NaN)] : []),
+    ]);
+  };
   const draw = () => {
     frame = 0;
-    lossChart?.setData(steps.step, [steps.loss, smoothFinite(steps.loss, beta)]);
-    if (beta === undefined) smoothing.value = String(autoSmoothing(steps.loss.filter(Number.isFinite).length));
-    lrChart?.setData(steps.step, [steps.lr]);
-    if (!range && steps.gradNorm.some(Number.isFinite)) {
-      gradChart ??= stepChart(stepGrid, "grad-chart", "gradient norm ‖g‖", "‖g‖", [{ label: "‖g‖", color: colorAt(2), width: 1 }]);
-      gradChart.setData(steps.step, [steps.gradNorm]);
-    }
-    if (sharpness.length > 0) {
-      const preconditioned = sharpness.some((r) => r.preconditioned !== undefined);
-      sharpnessChart ??= stepChart(stepGrid, "sharpness-chart", `sharpness λ_max and the stability threshold 2/η${preconditioned ? "; preconditioned λ_max(P⁻¹H) and its threshold" : ""}`, "λ_max", [
-        { label: "λ_max", color: colorAt(3), width: 2 },
-        { label: "2/η", color: colorAt(3), width: 1, dash: [6, 4] },
-        ...(preconditioned
-          ? [
-              { label: "λ_max(P⁻¹H)", color: colorAt(4), width: 2 },
-              { label: adamThreshold(sharpness) ? "(2+2β₁)/(η(1−β₁))" : "2/η of P⁻¹H", color: colorAt(4), width: 1, dash: [6, 4] },
-            ]
-          : []),
-      ]);
-      sharpnessChart.setData(
-        sharpness.map((r) => r.step),
-        [
-          sharpness.map((r) => r.sharpness),
-          sharpness.map((r) => r.threshold),
-          ...(preconditioned ? [sharpness.map((r) => r.preconditioned ?? NaN), sharpness.map((r) => r.preconditionedThreshold ?? NaN)] : []),
-        ],
-      );
-    }
+    drawProgress();
+    if (showSteps()) drawSteps();
     drawEpochs();
     drawDiagnosis(false);
   };
@@ -274,11 +313,15 @@ async function show(runId: string): Promise<void> {
       },
       ended(final) {
         run = { ...final, best: Object.fromEntries(Object.entries(final.best).map(([k, v]) => [k, num(v)])) };
-        const next = header(run);
+        const next = header(run, progressLine(run, steps));
         head.replaceWith(next);
         head = next;
         range ??= rangeTestSection(run);
-        if (range && !range.isConnected) head.after(range);
+        if (range && !range.isConnected) {
+          head.after(range);
+          document.getElementById("step-controls")?.remove();
+          resetStepCharts();
+        }
         draw();
         drawDiagnosis(true);
         void refreshSharpness().catch((error: unknown) => console.warn("sharpness refresh failed:", error));

@@ -1,6 +1,6 @@
 /**
  * The runs list: the newest 200 runs with their kind, status, config summary, best validation
- * metric, final test accuracy and loss, and progress (epochs done of those planned), refreshed
+ * metric, final test accuracy and loss, and progress (steps taken of those planned), refreshed
  * every 2 s while one is running (else every 10 s: each refresh counts every run's steps on the
  * server); the sweeps below; and a compare button for the runs ticked. Sweep trials are listed
  * only on request (their sweep's page shows them together). The filter box narrows the list (see
@@ -9,8 +9,10 @@
 import { readSummary, trainSummarySchema } from "../../log/index.js";
 import { api, num, type RunSummary, type SweepRecord } from "../lib/api.js";
 import { h, queryParam } from "../lib/dom.js";
-import { configSummary, formatAgo, formatNumber, formatPercent, plannedEpochs } from "../lib/format.js";
+import { configSummary, formatAgo, formatNumber, formatPercent } from "../lib/format.js";
 import { markReady, pageFrame, showError, statusBadge } from "../lib/layout.js";
+import { runProgress } from "../lib/progress.js";
+import { progressTrack } from "../lib/progress-bar.js";
 import { matchesFilter } from "../lib/run-filter.js";
 
 const REFRESH_MS = { live: 2000, idle: 10_000 };
@@ -67,12 +69,8 @@ function testMetrics(run: RunSummary): Record<string, number> {
 }
 
 function progressCell(run: RunSummary): HTMLElement {
-  const planned = plannedEpochs(run.config);
-  const fraction = run.status === "completed" ? 1 : planned ? Math.min(run.epochCount / planned, 1) : undefined;
-  const bar = h("span", { class: "bar" });
-  bar.style.width = `${Math.round((fraction ?? 0) * 100)}%`;
-  const text = `${planned ? `${run.epochCount}/${planned} epochs` : `${run.epochCount} epochs`} · ${run.stepCount} steps`;
-  return h("td", { class: "progress" }, h("span", { class: `track${run.status === "running" ? " live" : ""}` }, bar), h("span", { class: "small" }, text));
+  const progress = runProgress(run);
+  return h("td", { class: "progress" }, progressTrack(progress.fraction, run.status === "running"), h("span", { class: "small" }, progress.text));
 }
 
 function runRow(run: RunSummary): HTMLElement {
