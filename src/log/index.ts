@@ -19,3 +19,4 @@ export {
   type RangeTestSummary,
 } from "./summaries.js";
 export { recommendedLr, recommendedRule, type RecommendedLr } from "./recommended-lr.js";
+export { higherIsBetter } from "./metric-direction.js";

@@ -182,6 +182,60 @@ describe("lrkit dash in Chromium", () => {
     await page.close();
   });
 
+  it("runs page: a header click sorts by test acc (▼ best first, again ▲), runs without one last; ▲/▼ and aria-sort on it; kept in the URL through live refreshes and a reload", async () => {
+    const seed = (name: string, accuracy?: number) => {
+      const id = store.createRun({ kind: "train", name, config: {} });
+      const summary = accuracy === undefined ? undefined : { metrics: { val: { accuracy }, test: { loss: 1 - accuracy, accuracy } } };
+      store.finishRun(id, { status: "completed", summary });
+      return id;
+    };
+    const [lo, none, hi] = [seed("sortcase lo", 0.9), seed("sortcase none"), seed("sortcase hi", 0.99)];
+    const page = await newPage();
+    const errors = await open(page, "/?q=sortcase");
+    const shown = () => page.$$eval("#runs-table tbody tr", (rows) => rows.map((r) => r.getAttribute("data-run")));
+    const sorted = () => page.$$eval("#runs-table th[aria-sort]", (ths) => ths.map((th) => [th.getAttribute("data-sort"), th.getAttribute("aria-sort"), th.textContent]));
+    const testAcc = '#runs-table th[data-sort="test-acc"] button';
+    expect(await sorted()).toEqual([["started", "descending", "started ▼"]]);
+    await page.click(testAcc);
+    await expect.poll(shown).toEqual([hi, lo, none]);
+    expect(await sorted()).toEqual([["test-acc", "descending", "test acc ▼"]]);
+    expect(new URL(page.url()).search).toBe("?q=sortcase&sort=test-acc&dir=desc");
+    await page.click(testAcc);
+    await expect.poll(shown).toEqual([lo, hi, none]);
+    expect(await sorted()).toEqual([["test-acc", "ascending", "test acc ▲"]]);
+    expect(new URL(page.url()).search).toBe("?q=sortcase&sort=test-acc&dir=asc");
+    const mid = seed("sortcase mid", 0.95);
+    await expect.poll(shown, { timeout: 15_000 }).toEqual([lo, mid, hi, none]);
+    await page.reload();
+    await page.waitForSelector("body[data-ready]");
+    expect(await shown()).toEqual([lo, mid, hi, none]);
+    expect(await sorted()).toEqual([["test-acc", "ascending", "test acc ▲"]]);
+    await page.screenshot({ path: join(artifacts, "dash-runs-sorted.png"), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("runs page: the filter box also narrows the sweeps by name, id and status, with a note when none matches", async () => {
+    const other = store.createSweep({ name: "momentum search", config: { metric: "loss" } });
+    const page = await newPage();
+    const errors = await open(page, "/");
+    const sweeps = () => page.$$eval("#sweeps-table tbody tr", (rows) => rows.map((r) => r.getAttribute("data-sweep")));
+    expect(await sweeps()).toEqual(expect.arrayContaining([ids.sweep, other]));
+    await page.fill("#run-filter", "momentum");
+    await expect.poll(sweeps).toEqual([other]);
+    await page.fill("#run-filter", "lr completed");
+    await expect.poll(sweeps).toEqual([ids.sweep]);
+    await page.fill("#run-filter", other);
+    await expect.poll(sweeps).toEqual([other]);
+    expect(await page.isHidden("#no-sweep-match")).toBe(true);
+    await page.fill("#run-filter", "no such sweep");
+    await expect.poll(sweeps).toEqual([]);
+    expect(await page.textContent("#no-sweep-match:not([hidden])")).toBe('No sweep matches "no such sweep".');
+    store.finishSweep(other, { status: "completed" });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("updates a running run's charts within seconds as the trainer logs rows, sharpness λ_max against 2/η with each epoch", async () => {
     const page = await newPage();
     const errors = await open(page, `/run.html?id=${ids.live}`);

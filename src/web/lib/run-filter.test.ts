@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { RunSummary } from "./api.js";
-import { matchesFilter } from "./run-filter.js";
+import type { RunSummary, SweepRecord } from "./api.js";
+import { matchesFilter, sweepMatchesFilter } from "./run-filter.js";
 
 function run(extra: Partial<RunSummary>): RunSummary {
   return { id: "r1", kind: "train", status: "completed", config: {}, tags: [], createdAt: "", updatedAt: "", stepCount: 0, epochCount: 0, best: {}, ...extra };
@@ -30,5 +30,21 @@ describe("matchesFilter", () => {
   it("does not read config values other than the two types", () => {
     expect(matchesFilter(adam, "0.001")).toBe(false);
     expect(matchesFilter(run({ config: { optimizer: "Adam" } }), "adam")).toBe(false);
+  });
+});
+
+describe("sweepMatchesFilter", () => {
+  const sweep: SweepRecord = { id: "sw9", name: "LR grid", status: "running", config: { metric: "accuracy" }, createdAt: "" };
+
+  it("finds every word in the sweep's name, id or status, case-insensitively", () => {
+    expect(sweepMatchesFilter(sweep, "grid")).toBe(true);
+    expect(sweepMatchesFilter(sweep, "SW9 run")).toBe(true);
+    expect(sweepMatchesFilter(sweep, "grid completed")).toBe(false);
+    expect(sweepMatchesFilter(sweep, "")).toBe(true);
+  });
+
+  it("does not read the sweep's config, and an unnamed sweep matches by its id", () => {
+    expect(sweepMatchesFilter(sweep, "accuracy")).toBe(false);
+    expect(sweepMatchesFilter({ ...sweep, name: undefined }, "sw9")).toBe(true);
   });
 });

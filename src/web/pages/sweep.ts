@@ -4,6 +4,7 @@
  * drawn dashed and marked), and the trials table. The metric is the sweep config's `metric` when
  * it names one the trials logged, else an accuracy, else the validation loss; a menu switches it.
  */
+import { higherIsBetter } from "../../log/index.js";
 import { api, epochsFrom, num, type ComparisonRow } from "../lib/api.js";
 import { Chart } from "../lib/chart.js";
 import { h, queryParam } from "../lib/dom.js";
@@ -15,7 +16,6 @@ import { alignSeries } from "../lib/series.js";
 import type { SweepResponse } from "../../server/index.js";
 
 const main = pageFrame("Sweep", "runs");
-const higherIsBetter = (metric: string) => /(acc|accuracy|auc|f1|precision|recall|r2|top\d+)$/i.test(metric);
 
 /** The swept key that is the learning rate: `optimizer.lr`, else any `…lr` key (e.g. `scheduler.max_lr`), else the first numeric one. */
 function lrKey(params: readonly ComparisonRow[]): ComparisonRow | undefined {
