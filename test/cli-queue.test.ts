@@ -2,7 +2,7 @@
  * `lrkit sweep --queue` and `lrkit worker` end to end: a redis-server of the test's own, the built
  * CLI as coordinator and worker processes, and the coordinator's run store read back.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -213,6 +213,17 @@ describe("lrkit sweep --queue with lrkit worker processes", () => {
       status: "failed",
       error: "this worker runs lrkit 0.0.1 and the sweep's coordinator lrkit 0.1.0; run the same version on both",
     });
+  });
+
+  it("builds every trial's run on the coordinator before queueing any: a OneCycleLR cycle too short for one trial is exit 2 naming it, with no sweep or run", async () => {
+    const store = join(dir, "short-cycle.db");
+    worker(store);
+    const short = iris(2, "  method: grid\n  space:\n    batch_size: { values: [16, 8] }").replace("batch_size: 16\n", "batch_size: 16\nscheduler: { type: OneCycleLR, max_lr: 0.2, total_steps: 14 }\n");
+    const file = config("short-cycle.yaml", short);
+    const result = await cliWithStore(store)("sweep", "--config", file, "--queue", redis.url);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(new RegExp(`^lrkit: .*short-cycle\\.yaml: trial \\{"batch_size":8\\}: config\\.scheduler\\.total_steps: OneCycleLR's cycle \\(total_steps 14\\) is shorter than the 28 steps the run takes \\(2 epochs × 14 batches\\)`));
+    expect(existsSync(store)).toBe(false);
   });
 
   it("an unreachable Redis is one line naming the URL without its password, exit 2", async () => {

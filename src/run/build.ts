@@ -11,15 +11,16 @@
  *
  * What the spec alone could not check is checked here, before any training: that every `monitor`
  * names a metric this task's evaluation reports (and that there is a validation split to report
- * it), that a OneCycleLR cycle the spec gives covers the run's real number of steps, and that a
- * scheduler that cycles momentum meets an optimizer with a momentum or β₁ to cycle (PyTorch
- * checks this when the scheduler is made, too).
+ * it), that a OneCycleLR cycle the spec gives covers the steps it will take (the scheduler is told
+ * the run's real count and how it was counted, and checks each OneCycleLR against its own share,
+ * however nested), and that a scheduler that cycles momentum meets an optimizer with a momentum
+ * or β₁ to cycle (PyTorch checks this when the scheduler is made, too).
  */
 import type { Dataset, TrainTest } from "../data/index.js";
 import { ConfigError } from "../errors.js";
 import { createModel, type Model } from "../nn/index.js";
 import { buildClipping, buildOptimizer, withClipping, type Optimizer } from "../optim/index.js";
-import { createScheduler, type NestedSchedulerSpec, type Scheduler, type SchedulerSpec } from "../schedules/index.js";
+import { createScheduler, type Scheduler } from "../schedules/index.js";
 import { closestName } from "../spec/index.js";
 import { batchSource, createObjective, metricNames, type BatchSource, type Objective } from "../train/index.js";
 import { prepareData } from "./prepare-data.js";
@@ -88,35 +89,9 @@ function buildScheduler(spec: RunSpec, lr: number, batchesPerEpoch: number, wher
   if (!spec.scheduler) return {};
   const { monitor, ...schedule } = spec.scheduler;
   const totalSteps = schedule.interval === "epoch" ? spec.epochs : spec.epochs * batchesPerEpoch;
-  const how = schedule.interval === "epoch" ? `${spec.epochs} epochs, stepped per epoch` : `${spec.epochs} epochs × ${batchesPerEpoch} batches`;
-  checkCycleLength(schedule, totalSteps, how, `${where}.scheduler`);
-  const scheduler = createScheduler(schedule, lr, { totalSteps }, `${where}.scheduler`);
+  const howCounted = schedule.interval === "epoch" ? `${spec.epochs} epochs, stepped per epoch` : `${spec.epochs} epochs × ${batchesPerEpoch} batches`;
+  const scheduler = createScheduler(schedule, lr, { totalSteps, howCounted }, `${where}.scheduler`);
   return { scheduler, monitor: schedule.type === "ReduceLROnPlateau" ? (monitor ?? "loss") : monitor };
-}
-
-/**
- * OneCycleLR throws when stepped past its cycle (as torch does), so a cycle the spec gives
- * (`total_steps`, else `epochs × steps_per_epoch`) must cover the `steps` the trainer will take —
- * the run's real count, known only here, from the data — or the run would fail part-way. The
- * scheduler itself and each of a ChainedScheduler's (stepped alike) are checked.
- */
-function checkCycleLength(spec: SchedulerSpec | NestedSchedulerSpec, steps: number, how: string, where: string): void {
-  if (spec.type === "ChainedScheduler") spec.schedulers.forEach((child, i) => checkCycleLength(child, steps, how, `${where}.schedulers[${i}]`));
-  if (spec.type !== "OneCycleLR") return;
-  const { total_steps, epochs, steps_per_epoch } = spec;
-  const cycle =
-    total_steps != null
-      ? { key: "total_steps", value: total_steps, length: total_steps, given: `total_steps ${total_steps}` }
-      : epochs != null && steps_per_epoch != null
-        ? { key: "epochs", value: epochs, length: epochs * steps_per_epoch, given: `epochs × steps_per_epoch = ${epochs} × ${steps_per_epoch} = ${epochs * steps_per_epoch}` }
-        : undefined;
-  if (cycle === undefined || cycle.length >= steps) return;
-  throw new ConfigError(
-    `${where}.${cycle.key}: OneCycleLR's cycle (${cycle.given}) is shorter than the ${steps} steps the run takes (${how}), and stepping past its end is an error; set ${cycle.key === "epochs" ? "epochs × steps_per_epoch" : "total_steps"} to at least ${steps}, or leave it out to have it inferred`,
-    where,
-    cycle.key,
-    cycle.value,
-  );
 }
 
 function checkMetric(name: string, key: string, names: readonly string[], val: Dataset | undefined, where: string): void {

@@ -4,7 +4,10 @@ import { jax } from "../engine/index.js";
 import { toTensorData } from "../engine/index.js";
 import { ConfigError } from "../errors.js";
 import { createScheduler } from "../schedules/index.js";
+import { catchConfigError } from "../testing/config-error.js";
 import type { Checkpoint } from "../train/index.js";
+import { buildRun } from "./build.js";
+import { parseRunSpec } from "./spec.js";
 import { runTraining } from "./train.js";
 
 const iris = await loadDataset({ name: "iris" });
@@ -100,6 +103,23 @@ describe("runTraining", () => {
     expect((await error({ ...base, loss: "mse" })).message).toMatch(/MSELoss does not fit iris/);
     expect((await error({ ...base, optimizer: { type: "Adam", lr: -1 } })).message).toMatch(/optimizer\.lr/);
     expect((await error({ ...base, epoch: 3 })).message).toMatch(/unknown key "epoch" \(did you mean "epochs"\?\)/);
+  });
+
+  it("holds a OneCycleLR's given cycle to its own share of the run's real steps, however nested, before any training", () => {
+    const build = (scheduler: unknown) => buildRun(parseRunSpec({ ...base, epochs: 4, scheduler }, "run.yaml"), iris, "run.yaml");
+    const perEpoch = build(undefined).batches.batchesPerEpoch;
+    const steps = 4 * perEpoch;
+    const warmup = { type: "ConstantLR", factor: 0.5, total_iters: perEpoch };
+    const sequential = (total_steps: number) => ({ type: "SequentialLR", schedulers: [warmup, { type: "OneCycleLR", max_lr: 0.05, total_steps }], milestones: [perEpoch] });
+    const short = catchConfigError(() => build(sequential(steps - perEpoch - 1)));
+    expect(short).toMatchObject({ where: "run.yaml.scheduler.schedulers[1]", key: "total_steps" });
+    expect(short.message).toContain(
+      `run.yaml.scheduler.schedulers[1].total_steps: OneCycleLR's cycle (total_steps ${steps - perEpoch - 1}) is shorter than the ${steps - perEpoch} steps this scheduler runs (steps ${perEpoch}–${steps - 1} of the ${steps} the run takes (4 epochs × ${perEpoch} batches))`,
+    );
+    expect(build(sequential(steps - perEpoch)).scheduler).toBeDefined();
+    const chained = catchConfigError(() => build({ type: "ChainedScheduler", schedulers: [warmup, { type: "OneCycleLR", max_lr: 0.05, total_steps: steps - 1 }] }));
+    expect(chained).toMatchObject({ where: "run.yaml.scheduler.schedulers[1]", key: "total_steps" });
+    expect(chained.message).toContain(`is shorter than the ${steps} steps the run takes (4 epochs × ${perEpoch} batches)`);
   });
 
   it("accepts a scheduler whose phases fit the real run though not one step per epoch (OneCycleLR, pct_start · epochs = 1)", async () => {

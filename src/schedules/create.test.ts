@@ -193,6 +193,32 @@ describe("createScheduler: what is built", () => {
     expect(() => scheduler.step()).toThrow(RangeError);
   });
 
+  it("with the run's real step count, a OneCycleLR cycle too short for its own share is a ConfigError at any depth", () => {
+    const oneCycle = (total_steps: number) => ({ type: "OneCycleLR", max_lr: 0.5, total_steps }) as const;
+    const real = { totalSteps: 500, howCounted: "2 epochs × 250 batches" };
+    const top = errorOf(oneCycle(499), real);
+    expect(top).toMatchObject({ where: "scheduler", key: "total_steps", value: 499 });
+    expect(top.message).toContain("scheduler.total_steps: OneCycleLR's cycle (total_steps 499) is shorter than the 500 steps the run takes (2 epochs × 250 batches)");
+    const chained = errorOf({ type: "ChainedScheduler", schedulers: [{ type: "ConstantLR" }, oneCycle(100)] }, real);
+    expect(chained).toMatchObject({ where: "scheduler.schedulers[1]", key: "total_steps" });
+    expect(chained.message).toContain("is shorter than the 500 steps the run takes (2 epochs × 250 batches)");
+
+    const sequential = (second: NestedSchedulerSpec): SchedulerSpec => ({ type: "SequentialLR", schedulers: [{ type: "ConstantLR", factor: 0.5, total_iters: 200 }, second], milestones: [200] });
+    const segment = errorOf(sequential(oneCycle(299)), real);
+    expect(segment).toMatchObject({ where: "scheduler.schedulers[1]", key: "total_steps", value: 299 });
+    expect(segment.message).toBe(
+      "scheduler.schedulers[1].total_steps: OneCycleLR's cycle (total_steps 299) is shorter than the 300 steps this scheduler runs (steps 200–499 of the 500 the run takes (2 epochs × 250 batches)), and stepping past its end is an error; set total_steps to at least 300, or leave it out to have it inferred",
+    );
+    expect(() => createScheduler(sequential(oneCycle(300)), 0.1, real)).not.toThrow();
+    const deeper = errorOf({ type: "ChainedScheduler", schedulers: [{ type: "SequentialLR", schedulers: [oneCycle(150), { type: "ConstantLR" }], milestones: [200] }] }, real);
+    expect(deeper).toMatchObject({ where: "scheduler.schedulers[0].schedulers[0]", key: "total_steps" });
+    expect(deeper.message).toContain("shorter than the 200 steps this scheduler runs (steps 0–199 of the 500 the run takes (2 epochs × 250 batches))");
+  });
+
+  it("without howCounted the trainer's count is nominal: a given cycle is not held to it", () => {
+    expect(() => createScheduler({ type: "OneCycleLR", max_lr: 0.5, total_steps: 10 }, 0.1, { totalSteps: 1000 })).not.toThrow();
+  });
+
   it("reports as 0 a rate that torch's rounding takes below 0, and keeps torch's value for the next steps", () => {
     const scheduler = createScheduler({ type: "LinearLR", start_factor: 0.15, end_factor: 0, total_iters: 36 }, 0.1);
     run(scheduler, 36);

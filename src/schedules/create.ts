@@ -68,6 +68,12 @@ export type NestedSchedulerSpec = (Exclude<TorchSchedulerSpec, { type: "ReduceLR
 export interface SchedulerContext {
   /** The number of times the trainer will step the scheduler; fills OneCycleLR's `total_steps` when the spec leaves it out. */
   totalSteps?: number;
+  /**
+   * How the trainer counted `totalSteps` ("2 epochs × 844 batches"), given when it is the run's
+   * real step count rather than a nominal one: a OneCycleLR cycle the spec gives, at any depth,
+   * must then cover the steps it will take (a ConfigError naming its key otherwise).
+   */
+  howCounted?: string;
 }
 
 /**
@@ -83,12 +89,13 @@ export function createScheduler(spec: SchedulerSpec, baseLr: number, context: Sc
 
 /** `createScheduler` for a spec of unknown shape (a config file, the command line, a form): checked, then built. */
 export function schedulerFromInput(input: unknown, baseLr: number, context: SchedulerContext = {}, where = "scheduler"): Scheduler {
-  const { totalSteps } = context;
+  const { totalSteps, howCounted } = context;
   if (totalSteps !== undefined && !(Number.isInteger(totalSteps) && totalSteps > 0)) {
     throw new ConfigError(`${where}: the trainer's totalSteps must be a positive integer; got ${String(totalSteps)}`, where, "totalSteps", totalSteps);
   }
   const group = newGroup(baseLr, where);
-  const { stepper, type, interval } = build(input, group, where, totalSteps, false);
+  const stepsTaken = howCounted === undefined ? undefined : `the run takes (${howCounted})`;
+  const { stepper, type, interval } = build(input, group, where, totalSteps, stepsTaken, false);
   return new TorchScheduler(type, group, stepper, interval ?? "step");
 }
 
@@ -104,7 +111,7 @@ interface Built {
   interval: Interval | undefined;
 }
 
-function build(spec: unknown, group: ParamGroup, where: string, totalSteps: number | undefined, nested: boolean): Built {
+function build(spec: unknown, group: ParamGroup, where: string, totalSteps: number | undefined, stepsTaken: string | undefined, nested: boolean): Built {
   const type = typeOf(spec, where);
   if (nested && type === "ReduceLROnPlateau") {
     throw new ConfigError(
@@ -125,8 +132,8 @@ function build(spec: unknown, group: ParamGroup, where: string, totalSteps: numb
   }
   const kind: SchedulerKind = torchKinds[type];
   const parsed = parseSpec(kind.schema, spec, where);
-  const nestedBuild = (child: unknown, childWhere: string, childTotal: number | undefined) => build(child, group, childWhere, childTotal, true).stepper;
-  return { stepper: kind.build(parsed, group, { where, totalSteps, nested: nestedBuild }), type, interval };
+  const nestedBuild = (child: unknown, childWhere: string, childTotal: number | undefined, childTaken: string | undefined) => build(child, group, childWhere, childTotal, childTaken, true).stepper;
+  return { stepper: kind.build(parsed, group, { where, totalSteps, stepsTaken, nested: nestedBuild }), type, interval };
 }
 
 const intervalSpec = z.looseObject({ interval: intervalSchema.optional() });

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ConfigError } from "../errors.js";
 import { openStore } from "../store/index.js";
 import { runSweep } from "./run-sweep.js";
 import { sweepJson } from "./results.js";
@@ -10,6 +11,9 @@ import { sweepJson } from "./results.js";
 const workerScript = new URL("../../dist/sweep/worker.js", import.meta.url);
 
 const base = { data: { name: "iris" }, model: { preset: "mlp", hidden: [8] }, optimizer: { type: "SGD", lr: 0.1, momentum: 0.9 }, epochs: 9, batch_size: 16, seed: 0 };
+
+/** A model that builds but cannot be allocated (2⁴² weights): its trial fails once it is recorded and starts training. */
+const tooBig = { preset: "mlp", hidden: [2 ** 40] };
 
 let dir: string;
 let storePath: string;
@@ -74,11 +78,11 @@ describe("runSweep in this thread", () => {
   });
 
   it("records a trial that throws as failed with its error, and goes on", async () => {
-    const config = { ...base, epochs: 2, search: { method: "grid", space: { model: { values: [{ preset: "cnn" }, { preset: "mlp", hidden: [8] }] } } } };
+    const config = { ...base, epochs: 2, search: { method: "grid", space: { model: { values: [tooBig, { preset: "mlp", hidden: [8] }] } } } };
     const result = await runSweep(config, { storePath, workers: 0 });
     expect(result.trials.map((t) => t.status)).toEqual(["completed", "failed"]);
     const failed = result.trials[1]!;
-    expect(failed.error).toMatch(/cnn.*\[4\]|\[4\].*cnn/);
+    expect(failed.error).toContain("Invalid typed array length");
     expect(failed.rank).toBe(2);
     const store = openStore(storePath, { readonly: true });
     try {
@@ -87,6 +91,14 @@ describe("runSweep in this thread", () => {
     } finally {
       store.close();
     }
+  });
+
+  it("builds every trial's run on its data first: one that cannot be built fails the sweep, naming the trial, before anything is recorded", async () => {
+    const config = { ...base, epochs: 2, search: { method: "grid", space: { model: { values: [{ preset: "mlp", hidden: [8] }, { preset: "cnn" }] } } } };
+    const error = await runSweep(config, { storePath, workers: 0, where: "sweep.yaml" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).message).toBe('sweep.yaml: trial {"model":{"preset":"cnn"}}: model preset "cnn": input shape [4] does not fit; expected an image shape [C, H, W]');
+    expect(existsSync(storePath)).toBe(false);
   });
 });
 
@@ -97,14 +109,14 @@ describe("runSweep in worker threads (built dist/)", () => {
     const config = {
       ...base,
       epochs: 300,
-      search: { method: "grid", space: { model: { values: [{ preset: "mlp", hidden: [8] }, { preset: "cnn" }] }, "optimizer.lr": { values: [0.03, 0.3] } } },
+      search: { method: "grid", space: { model: { values: [{ preset: "mlp", hidden: [8] }, tooBig] }, "optimizer.lr": { values: [0.03, 0.3] } } },
     };
     const result = await runSweep(config, { storePath, workers: 2, workerScript });
     const byKey = new Map(result.trials.map((t) => [JSON.stringify(t.overrides), t]));
     expect(result.trials).toHaveLength(4);
     expect(result.trials.filter((t) => t.status === "failed")).toHaveLength(2);
     for (const t of result.trials.filter((t) => t.status !== "failed")) expect(t).toMatchObject({ status: "completed", epochs: 300, steps: 2100 });
-    expect(byKey.get(JSON.stringify({ model: { preset: "cnn" }, "optimizer.lr": 0.3 }))?.error).toContain("cnn");
+    expect(byKey.get(JSON.stringify({ model: tooBig, "optimizer.lr": 0.3 }))?.error).toContain("Invalid typed array length");
 
     const store = openStore(storePath, { readonly: true });
     try {

@@ -1,7 +1,8 @@
 /**
- * A whole sweep: plan the trials (every trial config checked before any training), find or create
- * its record in the run store, run the trials that are not done yet in parallel, stop bad ones
- * with ASHA, and rank the results.
+ * A whole sweep: plan the trials (every trial config checked, and every trial's run built on its
+ * data, before anything is recorded or trained: `check-runs.ts`), find or create its record in
+ * the run store, run the trials that are not done yet in parallel, stop bad ones with ASHA, and
+ * rank the results.
  *
  * Resuming: a sweep is identified by the hash of its config's canonical JSON. Running the same
  * config again while its sweep is unfinished in the store (the process was killed, say) continues
@@ -26,6 +27,7 @@ import { openStore, type RunStore } from "../store/index.js";
 import { permutation, seededGenerator } from "../data/index.js";
 import { createAsha, type Asha } from "./asha.js";
 import type { Decide } from "./asha-callback.js";
+import { checkTrialRuns } from "./check-runs.js";
 import type { TrialExecutor } from "./executor.js";
 import { inThisThread } from "./in-this-thread.js";
 import { bestTrial, collectResults, type SweepResult } from "./results.js";
@@ -65,6 +67,7 @@ const doneStatuses = new Set(["completed", "stopped", "diverged"]);
 export async function runSweep(config: unknown, options: SweepOptions): Promise<SweepResult> {
   const where = options.where ?? "config";
   const plan = parseSweepConfig(config, where);
+  await checkTrialRuns(plan.trials, options.dataDir, where);
   const workers = options.workers ?? (options.queue === undefined ? availableParallelism() : 0);
   if (!Number.isInteger(workers) || workers < 0) throw new ConfigError(`workers: expected a whole number ≥ 0 (0 runs trials in this thread); got ${workers}`, "options", "workers", workers);
   const redis = options.queue === undefined ? undefined : await connectRedis(options.queue);

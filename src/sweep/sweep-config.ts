@@ -33,14 +33,7 @@ export function parseSweepConfig(input: unknown, where = "config"): SweepPlan {
   const search = parseSearch(searchInput, where);
   const trials = planTrials(search, where).map(({ key, overrides }) => {
     const config = applyOverrides(base, overrides, where);
-    let parsed: RunSpec;
-    try {
-      parsed = checkRunConfig(config);
-    } catch (error) {
-      if (!(error instanceof ConfigError)) throw error;
-      throw new ConfigError(`${where}: trial ${key}: ${error.message}`, where, error.key, error.value);
-    }
-    return { key, overrides, config, epochs: parsed.epochs };
+    return { key, overrides, config, epochs: inTrial(key, where, () => checkRunConfig(config)).epochs };
   });
   const maxEpochs = Math.max(...trials.map((t) => t.epochs));
   if (search.asha && search.asha.gracePeriod >= maxEpochs) {
@@ -52,6 +45,16 @@ export function parseSweepConfig(input: unknown, where = "config"): SweepPlan {
     );
   }
   return { search, trials, hash: configHash(input) };
+}
+
+/** `check()`, with a ConfigError it throws put under the trial: `sweep.yaml: trial {"optimizer.lr":0.1}: config.…`. */
+export function inTrial<T>(key: string, where: string, check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    throw new ConfigError(`${where}: trial ${key}: ${error.message}`, where, error.key, error.value);
+  }
 }
 
 /** SHA-256 of the config's canonical JSON, as 16 hex digits. */

@@ -3,8 +3,9 @@
  * with trials in parallel worker threads, bad ones stopped early by ASHA, everything recorded in
  * the run store; with `--queue`, the trials are jobs on Redis for `lrkit worker` processes on any
  * machine (`sweep/queue/`). A line per finished trial goes to stderr; the ranked table (or `--json`) to
- * stdout. Running the same command after the process died continues the sweep. Exit code 3 when
- * some trial failed.
+ * stdout. Running the same command after the process died continues the sweep. Exit code 2 when a
+ * trial's config (or its run, built on the data) is bad, before anything is recorded; 3 when some
+ * trial failed while training.
  */
 import { parseNumber } from "../number-option.js";
 import { Command, Option } from "commander";

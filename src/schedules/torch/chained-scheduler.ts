@@ -32,6 +32,6 @@ export class ChainedScheduler implements Stepper {
 }
 
 export const chainedSchedulerKind = kind(chainedSchedulerSpec, (spec, _group, context) => {
-  const children = spec.schedulers.map((child, i) => context.nested(child, `${context.where}.schedulers[${i}]`, context.totalSteps));
+  const children = spec.schedulers.map((child, i) => context.nested(child, `${context.where}.schedulers[${i}]`, context.totalSteps, context.stepsTaken));
   return new ChainedScheduler(children);
 });

@@ -19,8 +19,15 @@ export interface BuildContext {
   where: string;
   /** The number of steps this scheduler will run, when the trainer knows it (fills OneCycleLR's total_steps). */
   totalSteps: number | undefined;
+  /**
+   * When `totalSteps` is the run's real step count (not a nominal one), what takes those steps and
+   * how they were counted, as it ends "the N steps …": "the run takes (2 epochs × 844 batches)",
+   * "this scheduler runs (steps 200–499 of the 500 the run takes (…))". A OneCycleLR cycle the
+   * spec gives must then cover them.
+   */
+  stepsTaken: string | undefined;
   /** Build a nested spec (SequentialLR, ChainedScheduler) on the same parameter group. */
-  nested(spec: unknown, where: string, totalSteps: number | undefined): Stepper;
+  nested(spec: unknown, where: string, totalSteps: number | undefined, stepsTaken: string | undefined): Stepper;
 }
 
 export interface SchedulerKind<S extends z.ZodType = z.ZodType> {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ConfigError } from "../../errors.js";
-import { kind, torchSpec } from "./kind.js";
+import { kind, torchSpec, type BuildContext } from "./kind.js";
 import { LRScheduler } from "./lr-scheduler.js";
 import type { ParamGroup } from "./param-group.js";
 
@@ -146,4 +146,32 @@ function totalStepsOf(spec: OneCycleLROptions, where: string, fromTrainer: numbe
   return total;
 }
 
-export const oneCycleLRKind = kind(oneCycleLRSpec, (spec, group, context) => new OneCycleLR(group, spec, totalStepsOf(spec, context.where, context.totalSteps)));
+/**
+ * OneCycleLR throws when stepped past its cycle (as torch does), so when the trainer's count is the
+ * run's real one (`stepsTaken`), a cycle the spec gives (`total_steps`, else `epochs ×
+ * steps_per_epoch`) must cover it, or the run would fail part-way. The count is this scheduler's
+ * own, however it is nested: the run's, a ChainedScheduler's, or its segment of a SequentialLR.
+ */
+function checkCycleCoversRun(spec: OneCycleLROptions, context: BuildContext): void {
+  const { where, totalSteps: steps, stepsTaken } = context;
+  if (steps === undefined || stepsTaken === undefined) return;
+  const { total_steps, epochs, steps_per_epoch } = spec;
+  const cycle =
+    total_steps != null
+      ? { key: "total_steps", value: total_steps, length: total_steps, given: `total_steps ${total_steps}` }
+      : epochs != null && steps_per_epoch != null
+        ? { key: "epochs", value: epochs, length: epochs * steps_per_epoch, given: `epochs × steps_per_epoch = ${epochs} × ${steps_per_epoch} = ${epochs * steps_per_epoch}` }
+        : undefined;
+  if (cycle === undefined || cycle.length >= steps) return;
+  throw new ConfigError(
+    `${where}.${cycle.key}: OneCycleLR's cycle (${cycle.given}) is shorter than the ${steps} steps ${stepsTaken}, and stepping past its end is an error; set ${cycle.key === "epochs" ? "epochs × steps_per_epoch" : "total_steps"} to at least ${steps}, or leave it out to have it inferred`,
+    where,
+    cycle.key,
+    cycle.value,
+  );
+}
+
+export const oneCycleLRKind = kind(oneCycleLRSpec, (spec, group, context) => {
+  checkCycleCoversRun(spec, context);
+  return new OneCycleLR(group, spec, totalStepsOf(spec, context.where, context.totalSteps));
+});

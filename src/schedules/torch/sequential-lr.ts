@@ -75,14 +75,22 @@ export class SequentialLR implements Stepper {
   }
 }
 
+/**
+ * Child i is built for its segment of the trainer's count T, `[m_{i−1}, m_i)` with `m_{−1} = 0`
+ * and the last segment ending at T (no count for an empty segment or one with no known end): the
+ * length OneCycleLR infers, and the one a cycle it is given must cover. A child before the last is
+ * never stepped on its segment's last step (the next child restarts there), so that asks one step
+ * more than torch strictly needs, for a cycle that ends where its segment does.
+ */
 function build(spec: z.output<typeof sequentialLRSpec>, group: ParamGroup, context: BuildContext): SequentialLR {
   const { where } = context;
   const bounds = [0, ...spec.milestones, context.totalSteps];
   const children = spec.schedulers.map((child, i) => {
     const start = bounds[i]!;
     const end = bounds[i + 1];
-    const span = end !== undefined && end > start ? end - start : undefined;
-    return context.nested(child, `${where}.schedulers[${i}]`, span);
+    if (end === undefined || end <= start) return context.nested(child, `${where}.schedulers[${i}]`, undefined, undefined);
+    const taken = context.stepsTaken && `this scheduler runs (steps ${start}–${end - 1} of the ${context.totalSteps} ${context.stepsTaken})`;
+    return context.nested(child, `${where}.schedulers[${i}]`, end - start, taken);
   });
   const [first, ...rest] = children;
   if (!(first instanceof LRScheduler || first instanceof SequentialLR)) {

@@ -1,0 +1,19 @@
+/**
+ * Every trial's run built from the data it names (`buildRun`, as the trial itself will), before the
+ * sweep is recorded or any trial starts. What only the data can tell — a OneCycleLR cycle shorter
+ * than a trial's epochs × batches, a model that does not fit the samples, a loss that does not fit
+ * the task — then fails the whole sweep as a config error naming the trial, as a typo does, instead
+ * of leaving a "failed" trial run in the store. The data is read here too (once per data set and
+ * process: `loadDataset` caches it), so a queue's coordinator needs it as its workers do.
+ */
+import { buildRun, parseRunSpec } from "../run/index.js";
+import { loadRunData } from "../run/node/index.js";
+import { inTrial, type Trial } from "./sweep-config.js";
+
+export async function checkTrialRuns(trials: readonly Trial[], dataDir: string | undefined, where: string): Promise<void> {
+  for (const trial of trials) {
+    const spec = parseRunSpec(trial.config, "config");
+    const data = await loadRunData(spec, dataDir, where);
+    inTrial(trial.key, where, () => buildRun(spec, data, "config"));
+  }
+}
