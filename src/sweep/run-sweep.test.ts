@@ -50,7 +50,7 @@ describe("runSweep in this thread", () => {
       expect(runs).toHaveLength(6);
       for (const t of result.trials) {
         const run = store.getRun(t.runId!);
-        expect(run).toMatchObject({ kind: "sweep-trial", trialKey: t.key, status: t.status, epochCount: t.epochs, stepCount: t.steps });
+        expect(run).toMatchObject({ kind: "sweep-trial", trialKey: t.key, status: t.status, epochCount: t.epochs, stepCount: t.steps, plannedSteps: 9 * 7 });
         expect(run.config).toMatchObject({ optimizer: { lr: t.overrides["optimizer.lr"] } });
       }
     } finally {

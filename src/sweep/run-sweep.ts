@@ -67,7 +67,7 @@ const doneStatuses = new Set(["completed", "stopped", "diverged"]);
 export async function runSweep(config: unknown, options: SweepOptions): Promise<SweepResult> {
   const where = options.where ?? "config";
   const plan = parseSweepConfig(config, where);
-  await checkTrialRuns(plan.trials, options.dataDir, where);
+  const plannedSteps = await checkTrialRuns(plan.trials, options.dataDir, where);
   const workers = options.workers ?? (options.queue === undefined ? availableParallelism() : 0);
   if (!Number.isInteger(workers) || workers < 0) throw new ConfigError(`workers: expected a whole number ≥ 0 (0 runs trials in this thread); got ${workers}`, "options", "workers", workers);
   const redis = options.queue === undefined ? undefined : await connectRedis(options.queue);
@@ -104,6 +104,7 @@ export async function runSweep(config: unknown, options: SweepOptions): Promise<
           key: trial.key,
           overrides: trial.overrides,
           config: trial.config,
+          plannedSteps: plannedSteps.get(trial.key)!,
           metric: search.metric,
           ...(search.asha ? { asha: { reductionFactor: search.asha.reductionFactor } } : {}),
           where,
@@ -208,7 +209,7 @@ async function runAll(executor: TrialExecutor, jobs: Job[], progress: Progress):
 
 /** Records the end of a trial whose thread died: its run fails (created first if the thread died before creating it). */
 function recordLost(store: RunStore, task: TrialTask, outcome: TrialOutcome): void {
-  const runId = outcome.runId ?? store.createRun({ kind: "sweep-trial", sweepId: task.sweepId, trialKey: task.key, config: task.config, name: describeOverrides(task.overrides) });
+  const runId = outcome.runId ?? store.createRun({ kind: "sweep-trial", sweepId: task.sweepId, trialKey: task.key, config: task.config, name: describeOverrides(task.overrides), plannedSteps: task.plannedSteps });
   store.finishRun(runId, { status: "failed", error: outcome.error ?? "the trial's worker thread died", summary: { overrides: task.overrides, stopped_early: false } });
   outcome.runId = runId;
 }

@@ -18,6 +18,8 @@ export interface TrialTask {
   key: string;
   overrides: Overrides;
   config: Record<string, unknown>;
+  /** The optimizer steps the trial takes if it runs to its end (epochs × batches), for its record. */
+  plannedSteps: number;
   metric: string;
   /** Under ASHA: report each epoch's metric and stop when told (η words the reason). */
   asha?: { reductionFactor: number };
@@ -51,7 +53,7 @@ export async function runTrial(task: TrialTask, env: TrialEnvironment, decide: D
   const started = performance.now();
   const seconds = () => (performance.now() - started) / 1000;
   const base = { key: task.key, overrides: task.overrides };
-  const trial = { kind: "sweep-trial" as const, sweepId: task.sweepId, trialKey: task.key, config: task.config, name: describeOverrides(task.overrides) };
+  const trial = { kind: "sweep-trial" as const, sweepId: task.sweepId, trialKey: task.key, config: task.config, name: describeOverrides(task.overrides), plannedSteps: task.plannedSteps };
   let runId: string | undefined;
   try {
     const recorded = await recordRun(
