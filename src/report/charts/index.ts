@@ -4,6 +4,7 @@
  * draw a spec headless with Vega. PNG output needs Node: `src/report/charts/node/index.ts`.
  */
 export type { ChartSpec, ChartOptions } from "./frame.js";
+export { continuousAxis, lineLegend } from "./frame.js";
 export { lossChart, type LossChartInput, type LossSeries, type StepMarker } from "./loss-chart.js";
 export { lrChart, type LrChartInput, type LrSeries } from "./lr-chart.js";
 export { rangeTestChart, type RangeTestChartInput } from "./range-test-chart.js";

@@ -4,9 +4,10 @@
  * colour per series; with `smoothing` β > 0 each raw series is drawn faint under its debiased EMA
  * (`smoothEma`), as the loss chart does. Points with a non-finite coordinate (or y ≤ 0 on a log
  * axis) are dropped; a series left with one point is a dot. `percentY` labels fractions as percentages.
+ * The y axis and the legend are the chart module's (`continuousAxis`, `lineLegend`: its log labels, uncut titles and labels).
  */
 import { smoothEma } from "../../curves/index.js";
-import type { ChartSpec } from "../charts/index.js";
+import { continuousAxis, lineLegend, type ChartSpec } from "../charts/index.js";
 
 export interface LineSeries {
   name: string;
@@ -27,9 +28,6 @@ export interface LineChartInput {
   width?: number;
   height?: number;
 }
-
-/** Log-axis labels as the chart module prints them: 1e-5 below 0.001 and from 10⁴ up, else a short decimal. */
-const logLabel = "datum.label === '' ? '' : (datum.value < 1e-3 || datum.value >= 1e4 ? format(datum.value, '.0e') : format(datum.value, '~g'))";
 
 export function lineChart(input: LineChartInput): ChartSpec {
   const { series, logY = false, smoothing = 0 } = input;
@@ -56,15 +54,13 @@ export function lineChart(input: LineChartInput): ChartSpec {
     };
   }
   const x = { field: "x", type: "quantitative" as const, axis: { title: input.xTitle, tickMinStep: 1 } };
-  const yAxis = logY
-    ? { scale: { type: "log" as const }, axis: { title: `${input.yTitle} (log scale)`, labelExpr: logLabel } }
-    : { scale: { zero: false }, axis: { title: input.yTitle, ...(input.percentY ? { format: ".1%" } : {}) } };
-  const y = { type: "quantitative" as const, ...yAxis };
+  const { scale, axis } = continuousAxis(input.yTitle, logY, rows.map((r) => r.y));
+  const y = { type: "quantitative" as const, scale, axis: { ...axis, ...(input.percentY && !logY ? { format: ".1%" } : {}) } };
   const color = {
     field: "series",
     type: "nominal" as const,
     scale: { domain: series.map((s) => s.name) },
-    legend: { title: input.legendTitle, symbolType: "stroke", symbolStrokeWidth: 2, symbolOpacity: 1 },
+    legend: { title: input.legendTitle, ...lineLegend },
   };
   const curve = smoothing > 0 ? "smoothed" : "y";
   return {

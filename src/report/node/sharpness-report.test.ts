@@ -46,6 +46,9 @@ describe("a train run's report with sharpness probes", () => {
     expect(pages.with).toContain(SHARPNESS_TITLE);
     expect(pages.with).toContain("sharpness λ_max");
     expect(pages.without).not.toContain(SHARPNESS_TITLE);
+    expect(pages.with).toContain("λ_max, threshold (log scale)</text>");
+    expect(pages.adam).toContain("Adam threshold (2+2β₁)/(η(1−β₁))</text>");
+    expect(pages.adam).toContain("preconditioned λ_max(P⁻¹H)</text>");
   });
 
   it("adds the preconditioned λ_max(P⁻¹H) and Adam's threshold (2+2β₁)/(η(1−β₁)) when the run probed them", () => {
