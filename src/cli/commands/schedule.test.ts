@@ -86,6 +86,9 @@ describe("lrkit schedule", () => {
     writeFileSync(bad, "type: [StepLR\n");
     await expect(schedule(bad, "--lr", "0.1", "--steps", "5")).rejects.toThrow(/bad\.yaml: not valid YAML/);
     await expect(schedule('{"type":"ReduceLROnPlateau"}', "--lr", "0.1", "--steps", "5")).rejects.toThrow(/no curve without training/);
+    const short = schedule('{"type":"SequentialLR","milestones":[10],"schedulers":[{"type":"ConstantLR"},{"type":"OneCycleLR","max_lr":0.1,"total_steps":50}]}', "--lr", "0.01", "--steps", "100");
+    await expect(short).rejects.toThrow(ConfigError);
+    await expect(short).rejects.toThrow(/SPEC\.schedulers\[1\]\.total_steps: OneCycleLR's cycle \(total_steps 50\) is shorter than the 90 steps this scheduler runs .*traced with --steps 100/);
   });
 
   it("refuses a bad --lr, --steps or --out extension as a ConfigError", async () => {

@@ -65,7 +65,7 @@ function traceSchedule(spec: Record<string, unknown>, lr: number, steps: number,
       spec.type,
     );
   }
-  const scheduler = schedulerFromInput(spec, lr, { totalSteps: steps }, where);
+  const scheduler = schedulerFromInput(spec, lr, { totalSteps: steps, howCounted: `traced with --steps ${steps}` }, where);
   const trace: Required<ScheduleTrace> = { steps: [], lr: [], momentum: [] };
   for (let step = 0; step < steps; step++) {
     trace.steps.push(step);
