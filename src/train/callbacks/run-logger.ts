@@ -1,6 +1,6 @@
 /**
  * Sends the run's curves to a run log (`log/`: the SQLite run store, a run's files, memory):
- * every step's η, loss, gradient norm and wall time since training began in batches of `every`
+ * every step's η, loss, gradient norm and wall time since training began (to the microsecond) in batches of `every`
  * rows (one transaction each, so the training step is not slowed), and every epoch's row; on a
  * resumed run, first the rows of its earlier part, whose last wall time the new steps go on from.
  */
@@ -31,7 +31,7 @@ export function runLogger(log: RunLog, runId: string, options: { every?: number 
       epochStart = performance.now();
     },
     afterBatch(state: TrainState) {
-      const elapsed = earlierSeconds + (performance.now() - fitStart) / 1000;
+      const elapsed = Math.round(1e6 * earlierSeconds + 1e3 * (performance.now() - fitStart)) / 1e6;
       pending.push({ step: state.step, epoch: state.epoch, lr: state.lr, loss: state.loss, gradNorm: state.gradNorm, elapsed });
       if (pending.length >= every) flush();
     },
