@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 /**
  * The pictures in README.md and docs/ (`npm run screenshots`, about a minute on 2 cores): a small
- * `lrkit study` (MLP, 60 steps a run) and a 6-trial iris sweep, recorded into a fresh run store in
- * a temporary folder, then the study report and every dashboard page (runs, a run, the range
- * test, the comparison, the sweep, the playground) shot in headless Chromium at 1280 px wide into
- * docs/images/*.png. Needs `npm run build` and Chromium (/usr/bin/chromium or $CHROMIUM_PATH);
+ * `lrkit study` (MLP, 60 steps a run), a 6-trial iris sweep and an iris training run with its
+ * report, recorded into a fresh run store in a temporary folder, then the study report, the
+ * training run's report and every dashboard page (runs, a run, the range test, the comparison, the
+ * sweep, the playground) shot in headless Chromium at 1280 px wide into docs/images/*.png. Needs `npm run build` and Chromium (/usr/bin/chromium or $CHROMIUM_PATH);
  * datasets from $LRKIT_DATA_DIR, else ../shared/datasets.
  */
 import { execFileSync } from "node:child_process";
@@ -44,6 +44,8 @@ try {
   );
   const sweep = JSON.parse(lrkit("sweep", "--config", sweepConfig, "--workers", "0", "--json"));
   const sweepId = sweep.sweep_id;
+  const runReport = join(dir, "report-run.html");
+  lrkit("train", "--config", join(root, "configs/iris-mlp.yaml"), "--report", runReport, "--json");
   const runIds = study.runs.map((r) => r.runId);
 
   const server = await startDashServer({ storePath: store });
@@ -53,6 +55,7 @@ try {
   });
   const shots = [
     ["study-report", pathToFileURL(report).href, "main"],
+    ["report-run", pathToFileURL(runReport).href, "main"],
     ["dash-runs", new URL("/", server.url).href, "#runs-table tbody tr"],
     ["dash-run", new URL(`/run.html?id=${runIds[0]}`, server.url).href, "#loss-chart"],
     ["dash-range-test", new URL(`/run.html?id=${study.find_id}`, server.url).href, "#range-test"],

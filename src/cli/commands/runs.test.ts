@@ -34,6 +34,7 @@ beforeAll(() => {
   store.logSteps(adam, [{ step: 0, epoch: 0, lr: 0.001, loss: NaN, gradNorm: Infinity }]);
   store.finishRun(adam, { status: "diverged", error: "loss is NaN at step 0", metrics: { loss: NaN } });
   found = store.createRun({ kind: "find", config: { start_lr: 1e-7, end_lr: 10 } });
+  store.finishRun(found, { status: "completed", summary: { lrs: [1e-7, 1e-4, 0.1, 4.751], losses: [2.3, 2.2, 1.1, 9] } });
   sweepId = store.createSweep({ name: "grid", config: {} });
   trial = store.createRun({ kind: "sweep-trial", config: { lr: 0.3 }, sweepId, trialKey: "lr=0.3" });
   store.logSteps(trial, [{ step: 0, epoch: 0, lr: 0.3, loss: 0.5 }]);
@@ -70,7 +71,7 @@ describe("lrkit runs", () => {
     expect(sgdCells.slice(0, 4)).toEqual([sgd, "sgd", "train", "completed"]);
     expect(sgdCells.slice(5)).toEqual(["2", "2", "loss=1.2 accuracy=0.75", "0.1"]);
     expect(cells(lines[3]).slice(5)).toEqual(["0", "1", "0.001"]);
-    expect(cells(lines[2])).toContain("find");
+    expect(cells(lines[2])).toEqual([found, "find", "completed", expect.any(String), "0", "4", "1e-7…4.751"]);
   });
 
   it("filters by status and prints JSON", async () => {

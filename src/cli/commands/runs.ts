@@ -7,7 +7,7 @@ import { closeSync, openSync, writeSync } from "node:fs";
 import { Command, Option } from "commander";
 import { stringify } from "yaml";
 import { ConfigError } from "../../errors.js";
-import { configLr } from "../../log/index.js";
+import { configLr, rangeTestSummarySchema, readSummary } from "../../log/index.js";
 import { numberOption } from "../number-option.js";
 import { compareRuns, openStore, runKinds, runStatuses, storePath, StoreError, toPlainJson, type ComparisonRow, type RunKind, type RunStatus, type RunStore, type RunSummary } from "../../store/index.js";
 
@@ -137,20 +137,21 @@ function openForList(option: string | undefined): RunStore | undefined {
 
 function listTable(runs: readonly RunSummary[]): string {
   if (runs.length === 0) return "no runs\n";
-  const rows = runs.map((r) => [
-    r.id,
-    r.name ?? "",
-    r.kind,
-    r.status,
-    localTime(r.createdAt),
-    String(r.epochCount),
-    String(r.stepCount),
-    Object.entries(r.best)
+  const rows = runs.map((r) => {
+    const { steps, lr } = stepsAndLr(r);
+    const best = Object.entries(r.best)
       .map(([k, v]) => `${k}=${num(v)}`)
-      .join(" "),
-    cell(configLr(r.config)),
-  ]);
+      .join(" ");
+    return [r.id, r.name ?? "", r.kind, r.status, localTime(r.createdAt), String(r.epochCount), steps, best, lr];
+  });
   return table([["id", "name", "kind", "status", "created", "epochs", "steps", "best val", "lr"], ...rows]);
+}
+
+/** The steps and η of a run's row: a range test logs no steps, so its count and its η range come from its result ("96", "1e-07…4.751"). */
+function stepsAndLr(run: RunSummary): { steps: string; lr: string } {
+  const { lrs } = run.kind === "find" ? readSummary(rangeTestSummarySchema, run.summary) : {};
+  if (lrs && lrs.length > 0) return { steps: String(lrs.length), lr: `${num(lrs[0]!)}…${num(lrs.at(-1)!)}` };
+  return { steps: String(run.stepCount), lr: cell(configLr(run.config)) };
 }
 
 function showText(run: RunSummary, epochs: ReturnType<RunStore["getEpochs"]>, sharpness: ReturnType<RunStore["getSharpness"]>): string {
