@@ -31,7 +31,9 @@ function check(path, height) {
   if (bytes > maxBytes) throw new Error(`${path} is ${(bytes / 1024).toFixed(0)} KB, over ${maxBytes / 1024} KB`);
 }
 
-const lrkit = (...args) => execFileSync(process.execPath, [cli, ...args], { env, stdio: ["ignore", "pipe", "inherit"], encoding: "utf8" });
+/** Runs lrkit in `cwd`, so the runs are named by paths as a user would type them. */
+const lrkitIn = (cwd, ...args) => execFileSync(process.execPath, [cli, ...args], { cwd, env, stdio: ["ignore", "pipe", "inherit"], encoding: "utf8" });
+const lrkit = (...args) => lrkitIn(dir, ...args);
 
 try {
   const report = join(dir, "report.html");
@@ -42,10 +44,10 @@ try {
     "data: { name: iris }\nmodel: { preset: mlp, hidden: [16] }\noptimizer: { type: SGD, lr: 0.1, momentum: 0.9 }\nepochs: 9\nbatch_size: 16\nseed: 0\n" +
       "search:\n  method: grid\n  metric: loss\n  scheduler: { type: asha, reduction_factor: 3, grace_period: 1 }\n  space:\n    optimizer.lr: { loguniform: [0.001, 3], points: 6 }\n",
   );
-  const sweep = JSON.parse(lrkit("sweep", "--config", sweepConfig, "--workers", "0", "--json"));
+  const sweep = JSON.parse(lrkit("sweep", "--config", "sweep-iris.yaml", "--workers", "0", "--json"));
   const sweepId = sweep.sweep_id;
   const runReport = join(dir, "report-run.html");
-  lrkit("train", "--config", join(root, "configs/iris-mlp.yaml"), "--report", runReport, "--json");
+  lrkitIn(root, "train", "--config", "configs/iris-mlp.yaml", "--report", runReport, "--json");
   const runIds = study.runs.map((r) => r.runId);
 
   const server = await startDashServer({ storePath: store });
