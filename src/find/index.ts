@@ -17,6 +17,7 @@ export {
   minimum,
   steep,
   steepestRaw,
+  unusableReason,
   type Curve,
   type Suggestion,
   type SuggestionName,

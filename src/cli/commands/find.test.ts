@@ -142,6 +142,11 @@ describe("lrkit find", () => {
     await expect(find(...quick, "--apply", join(dir, "missing", "x.yaml"))).rejects.toThrow(/--apply: the folder .*missing.* does not exist/);
     await expect(find(...quick, "--plot", join(dir, "x.pdf"))).rejects.toThrow(/--plot: the file is written as \.svg or \.png/);
     await expect(find(...quick, "--apply-as", "one_cycle")).rejects.toThrow(/--apply-as: .*give --apply FILE too/);
+    const none = join(dir, "none.yaml");
+    await expect(find("--config", configFile, "--start-lr", "1e30", "--end-lr", "1e35", "--num-iter", "20", "--no-record", "--apply", none)).rejects.toThrow(
+      /^--apply: the range test gave no minimum suggestion, the recommended η \(.+\), so .*none\.yaml was not written$/,
+    );
+    expect(existsSync(none)).toBe(false);
     await expect(find(...quick, "--optimizer", '{"type": "Prodgy"}')).rejects.toThrow(/^--optimizer\.type: unknown value "Prodgy" \(did you mean "Prodigy"\?\)/);
     await expect(find(...quick, "--optimizer", '{"type": "Muon", "ns_steps": 0}')).rejects.toThrow("--optimizer.ns_steps: expected a whole number of iterations ≥ 1; got 0");
     await expect(find(...quick, "--optimizer", "{type: Prodigy")).rejects.toThrow(/--optimizer is not valid JSON/);

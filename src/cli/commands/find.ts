@@ -16,7 +16,7 @@ import { Command, Option } from "commander";
 import { Document } from "yaml";
 import { ConfigError } from "../../errors.js";
 import { parseOptimizerSpec } from "../../optim/index.js";
-import { applyModes, applySuggestion, lrModes, rangeTestSettings, suggestionNames, type ApplyMode, type LrMode, type RangeTestPoint, type RangeTestResult, type SettingNames } from "../../find/index.js";
+import { applyModes, applySuggestion, lrModes, rangeTestSettings, suggestionNames, unusableReason, type ApplyMode, type LrMode, type RangeTestPoint, type RangeTestResult, type SettingNames } from "../../find/index.js";
 import { rangeTestChart, renderSvg } from "../../report/index.js";
 import { renderPng } from "../../report/charts/node/index.js";
 import { recommendedLr, type RecommendedLr } from "../../log/index.js";
@@ -166,8 +166,7 @@ function optimizerFlag(text: string): Record<string, unknown> {
 /** The config with the recommended η applied (`recommendedLr`, 3 significant digits), as YAML or JSON by the file's extension. */
 function writeApplied(config: Record<string, unknown>, result: RangeTestResult, recommended: RecommendedLr | undefined, path: string, as: ApplyMode, source: string) {
   if (recommended === undefined) {
-    const why = result.suggestions.minimum.lr === undefined ? result.suggestions.minimum.reason : "no finite η";
-    throw new ConfigError(`--apply: the range test gave no minimum suggestion, the recommended η (${why}), so ${path} was not written`, "--apply", "apply", path);
+    throw new ConfigError(`--apply: the range test gave no minimum suggestion, the recommended η (${unusableReason(result.suggestions.minimum)}), so ${path} was not written`, "--apply", "apply", path);
   }
   const { lr, rule } = recommended;
   const applied = applySuggestion(config, lr, as);

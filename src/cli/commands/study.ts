@@ -18,7 +18,7 @@ import type { DeviceChoice } from "../../engine/node/index.js";
 import { deviceOption, startDevice } from "../device-option.js";
 import { permutation, purpose, seededGenerator, subset, type TrainTest } from "../../data/index.js";
 import { loadDataset } from "../../data/node/index.js";
-import { defaultSettings } from "../../find/index.js";
+import { defaultSettings, unusableReason } from "../../find/index.js";
 import { checkOutputPath } from "../../files/index.js";
 import { reconcileDiagnoses, type LrDiagnosis } from "../../report/index.js";
 import { writeReport } from "../../report/node/index.js";
@@ -89,8 +89,7 @@ export function studyCommand(): Command {
         findId = found.runId;
         recommended = recommendedLr(rangeTestSummary(test).suggestions);
         if (recommended === undefined) {
-          const { minimum } = test.suggestions;
-          throw new Error(`the range test suggested no learning rate (${minimum.lr === undefined ? minimum.reason : "no finite η"}); see lrkit report ${findId}`);
+          throw new Error(`the range test suggested no learning rate (${unusableReason(test.suggestions.minimum)}); see lrkit report ${findId}`);
         }
         const eta = recommended.lr;
         const others = recommended.alternatives.map((a) => `${a.rule} ${format(a.lr)}`).join(", ");

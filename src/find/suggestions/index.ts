@@ -13,7 +13,7 @@ import { noSuggestion, type Curve, type Suggestion } from "./types.js";
 import { valley } from "./valley.js";
 
 export { valley, slide, minimum, steep, steepestRaw };
-export { noSuggestion, type Curve, type Suggestion } from "./types.js";
+export { noSuggestion, unusableReason, type Curve, type Suggestion } from "./types.js";
 export type { SlideOptions } from "./slide.js";
 
 export const suggestionNames = ["valley", "slide", "minimum", "steep", "steepest_raw"] as const;

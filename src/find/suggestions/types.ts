@@ -12,3 +12,8 @@ export type Suggestion = { lr: number; index: number } | { lr: undefined; reason
 export function noSuggestion(reason: string): Suggestion {
   return { lr: undefined, reason };
 }
+
+/** Why `suggestion` gives no η to train at: its rule's reason, or that its η is not finite. */
+export function unusableReason(suggestion: Suggestion): string {
+  return suggestion.lr === undefined ? suggestion.reason : `its η ${suggestion.lr} is not finite`;
+}
