@@ -150,6 +150,24 @@ describe("lrkit sweep --queue with lrkit worker processes", () => {
     expect(rescuer.stderr()).toMatch(/started/);
   });
 
+  it("two sweeps at once and two workers of concurrency 1: a busy worker holds no second trial, so the idle one runs it", async () => {
+    const sweeps = ["0.1", "0.05"].map((lr, i) => {
+      const store = join(dir, `share-${i}.db`);
+      const file = config(`share-${i}.yaml`, iris(400, `  method: grid\n  space:\n    optimizer.lr: { values: [${lr}] }`));
+      return { store, coordinator: startCli(store, "sweep", "--config", file, "--queue", redis.url, "--json") };
+    });
+    await until("both sweeps are queued", () => sweeps.every((s) => / 1 trials$/m.test(s.coordinator.stderr())));
+    const first = worker(sweeps[0]!.store);
+    await until("the first worker is a few epochs into a trial", () => sweeps.some((s) => liveRuns(s.store).some((r) => r.status === "running" && r.epochs >= 3)));
+    const second = worker(sweeps[0]!.store);
+    const results = await Promise.all(sweeps.map((s) => s.coordinator.done));
+    expect(results.map((r) => r.code)).toEqual([0, 0]);
+    const ran = (w: RunningCli) => [...w.stderr().matchAll(/^sweep (\w+): .* started$/gm)].map((m) => m[1]);
+    expect([ran(first).length, ran(second).length]).toEqual([1, 1]);
+    const ids = results.map((r) => (JSON.parse(r.stdout) as SweepJson).sweep_id);
+    expect([...ran(first), ...ran(second)].sort()).toEqual(ids.sort());
+  });
+
   it("a coordinator killed and started again with the same config resumes: finished trials kept, the rest run once", async () => {
     const store = join(dir, "restart.db");
     const file = config("restart.yaml", iris(60, grid(4)));

@@ -15,7 +15,8 @@
  * On a queue (`queue`: a Redis URL), the trials are jobs that `lrkit worker` processes anywhere take
  * (`queue/sweep-queue.ts`); their runs still land in this process's store, ASHA still decides
  * here, and resuming works the same. `workers` then counts the trials this process runs itself,
- * as a worker of its own queue (default none).
+ * as a worker of the queue while its sweep runs (default none); the queue is shared by all sweeps
+ * on the Redis, so it may take another sweep's trial too, and finishes it before returning.
  *
  * Under ASHA, trials start in a seeded random order: in the search's own order a grid sweeps from
  * one end of each range, and the first trials at each rung (which always continue) would all come
@@ -42,7 +43,7 @@ import { startQueueWorker, type QueueWorker } from "./queue/queue-worker.js";
 export interface SweepOptions {
   /** The run store file. */
   storePath: string;
-  /** Worker threads; default one per core (`availableParallelism()`). 0 runs the trials one at a time in this thread. With `queue`: trials this process takes from its queue (default 0). */
+  /** Worker threads; default one per core (`availableParallelism()`). 0 runs the trials one at a time in this thread. With `queue`: trials this process takes from the queue at a time while its sweep runs (default 0). */
   workers?: number;
   /** Put the trials on a BullMQ queue on the Redis at this URL, for `lrkit worker` processes. */
   queue?: string;

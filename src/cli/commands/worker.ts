@@ -1,7 +1,8 @@
 /**
- * `lrkit worker --queue redis://HOST:PORT`: trains the trials of every sweep on offer on that
- * Redis (put there by `lrkit sweep --queue`), `--concurrency` at a time, until killed or, with
- * `--exit-when-idle`, until nothing has been left to run for a few seconds. SIGINT or SIGTERM lets
+ * `lrkit worker --queue redis://HOST:PORT`: trains the trials of every sweep queued on that Redis
+ * (by `lrkit sweep --queue`), `--concurrency` at a time, taking a trial only when it has a slot
+ * free, until killed or, with `--exit-when-idle`, until no trial has waited on the queue or run
+ * here for a few seconds. SIGINT or SIGTERM lets
  * the running trials finish, then exits; SIGKILL leaves them to other workers. A line per trial
  * goes to stderr.
  */

@@ -6,8 +6,11 @@
  * sweep, so that a restarted coordinator ignores what trials of its dead predecessor still send.
  * On the sweep's stream a worker sends its trial's run writes and, under ASHA, its questions
  * ("epoch e of run r ended with value v: continue?"), in order; the answer comes back on a list
- * of its own (`answerKey`). A finished job returns the trial's outcome with the stream id of its
- * last message, so the coordinator knows when it has all of the trial's writes.
+ * of its own (`answerKey`). A message lands only while its generation is the sweep's current one
+ * (`generationKey`), so a trial that outlived its coordinator writes nothing once a new one took
+ * over (or the sweep finished). A finished job returns the trial's outcome with the stream id of
+ * its last message, so the coordinator knows when it has all of the trial's writes; a job whose
+ * generation was no longer current when a worker took it returns null, untrained.
  * Messages are JSON that keeps NaN and ±Infinity (the store's `toJson`).
  */
 import type { TrialOutcome, TrialTask } from "../run-trial.js";

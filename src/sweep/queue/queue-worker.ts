@@ -1,10 +1,15 @@
 /**
- * A queue worker (`lrkit worker`): takes trials from every sweep on offer on its Redis and trains
- * them, `concurrency` at a time, each in a worker thread of its own (so this thread stays free to
- * keep BullMQ's job locks alive), with the normal trainer and data from its own disk. The
- * trial's run writes and ASHA questions go to the sweep's stream (`queue-messages.ts`); at a rung
- * the trial waits for the coordinator's answer (stopping if its job is gone: the coordinator
- * started over). A job from an lrkit of another version fails with that message.
+ * A queue worker (`lrkit worker`): takes trials from the one queue that every sweep on its Redis
+ * shares and trains them, `concurrency` at a time, each in a worker thread of its own (so this
+ * thread stays free to keep BullMQ's job locks alive), with the normal trainer and data from its
+ * own disk. It is one BullMQ worker of that concurrency, so it locks no more jobs than it runs: a
+ * waiting trial goes to whichever worker has a free slot, whatever sweep it belongs to.
+ *
+ * A job whose generation is no longer its sweep's current one (its coordinator started over, or
+ * the sweep finished) is dropped untrained. The trial's run writes and ASHA questions go to the
+ * sweep's stream (`queue-messages.ts`); at a rung the trial waits for the coordinator's answer,
+ * and stops if its generation stops being current. A job from an lrkit of another version fails
+ * with that message.
  *
  * Jobs are locked for `lockMs` and the lock renewed while the trial runs; a worker that dies
  * leaves its job locked until then, and the next stalled-job check of any worker (every
@@ -19,7 +24,7 @@ import type { Decision } from "../asha.js";
 import type { TrialExecutor } from "../executor.js";
 import type { TrialOutcome, TrialTask } from "../run-trial.js";
 import { workerPool } from "../worker-pool.js";
-import { answerKey, queueName, sweepsKey, writesKey } from "./queue-keys.js";
+import { answerKey, generationKey, trialsQueue, writesKey } from "./queue-keys.js";
 import type { JobResult, StreamMessage, TrialJob } from "./queue-messages.js";
 
 export interface QueueWorkerOptions {
@@ -27,7 +32,7 @@ export interface QueueWorkerOptions {
   dataDir?: string;
   /** The device the trial threads train on (default wasm). */
   device?: "wasm" | "webgpu";
-  /** Stop once no trial has run or waited for `idleSeconds` (default: run until closed). */
+  /** Stop once no job has waited on the queue and none has run here for `idleSeconds` (default: run until closed). */
   idleSeconds?: number;
   /** The thread module (default `worker.js` of `dist/sweep`). */
   script?: URL;
@@ -44,58 +49,54 @@ export interface QueueWorker {
   close(): Promise<void>;
 }
 
+type TrialJobOf = Job<TrialJob, JobResult | null>;
+
 interface Sending {
-  job: Job<TrialJob, JobResult>;
+  job: TrialJobOf;
   /** The trial's run, once its first write created it. */
   runId?: string;
   last?: Promise<string | null>;
 }
 
-interface Offer {
-  worker: Worker<TrialJob, JobResult>;
-  queue: Queue<TrialJob, JobResult>;
-}
-
 const pollMs = 1000;
+
+/** XADD of ARGV[2] to the stream KEYS[2] if the generation at KEYS[1] is ARGV[1]: its stream id, or nil. */
+const sendIfCurrent = `if redis.call("GET", KEYS[1]) == ARGV[1] then return redis.call("XADD", KEYS[2], "*", "m", ARGV[2]) end return false`;
 
 export function startQueueWorker(redis: Redis, options: QueueWorkerOptions): QueueWorker {
   const version = options.version ?? LRKIT_VERSION;
   const lockMs = options.lockMs ?? 10_000;
-  const sending = new Map<string, Sending>();
-  const sendKey = (task: TrialTask) => `${task.sweepId} ${task.key}`;
-  const send = (job: Job<TrialJob, JobResult>, message: Omit<StreamMessage, "generation">) =>
-    redis.xadd(writesKey(job.data.task.sweepId), "*", "m", toJson({ generation: job.data.generation, ...message }));
+  const sending = new Map<TrialTask, Sending>();
+  const isCurrent = async (job: TrialJobOf) => (await redis.get(generationKey(job.data.task.sweepId))) === job.data.generation;
+  const send = (job: TrialJobOf, message: Omit<StreamMessage, "generation">) => {
+    const { generation, task } = job.data;
+    return redis.eval(sendIfCurrent, 2, generationKey(task.sweepId), writesKey(task.sweepId), generation, toJson({ generation, ...message })) as Promise<string | null>;
+  };
   const pool: TrialExecutor = workerPool({
     size: options.concurrency,
     ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
     ...(options.device === undefined ? {} : { device: options.device }),
     ...(options.script === undefined ? {} : { script: options.script }),
     onWrite: (write, task) => {
-      const current = sending.get(sendKey(task));
+      const current = sending.get(task);
       if (!current) return;
       if (write.op === "create") current.runId = write.runId;
       current.last = send(current.job, { write });
     },
   });
-  const free: (() => void)[] = [];
-  let slots = options.concurrency;
-  const acquire = () => (slots > 0 ? (slots--, Promise.resolve()) : new Promise<void>((resolve) => free.push(resolve)));
-  const release = () => {
-    const next = free.shift();
-    if (next) next();
-    else slots++;
-  };
 
-  const runJob = async (job: Job<TrialJob, JobResult>): Promise<JobResult> => {
+  let running = 0;
+  const runJob = async (job: TrialJobOf): Promise<JobResult | null> => {
     const { task } = job.data;
-    if (job.data.version !== version) {
-      throw new Error(`this worker runs lrkit ${version} and the sweep's coordinator lrkit ${job.data.version}; run the same version on both`);
-    }
-    await acquire();
-    const current: Sending = { job };
-    sending.set(sendKey(task), current);
+    running++;
     const asker = redis.duplicate();
     try {
+      if (!(await isCurrent(job))) return null;
+      if (job.data.version !== version) {
+        throw new Error(`this worker runs lrkit ${version} and the sweep's coordinator lrkit ${job.data.version}; run the same version on both`);
+      }
+      const current: Sending = { job };
+      sending.set(task, current);
       options.onTrialStart?.(task);
       const decide = async (epoch: number, value: number): Promise<Decision> => {
         const runId = current.runId!;
@@ -103,7 +104,7 @@ export function startQueueWorker(redis: Redis, options: QueueWorkerOptions): Que
         for (;;) {
           const answer = await asker.brpop(answerKey(task.sweepId, runId, epoch), 5);
           if (answer) return answer[1] as Decision;
-          if ((await job.getState()) !== "active") return "stop";
+          if (!(await isCurrent(job))) return "stop";
         }
       };
       const outcome = await pool.run(task, decide);
@@ -111,54 +112,45 @@ export function startQueueWorker(redis: Redis, options: QueueWorkerOptions): Que
       options.onTrialEnd?.(outcome);
       return { outcome, ...(lastMessage ? { lastMessage } : {}) };
     } finally {
-      sending.delete(sendKey(task));
+      sending.delete(task);
       asker.disconnect();
-      release();
+      running--;
     }
   };
 
-  const offers = new Map<string, Offer>();
-  let lastBusy = Date.now();
+  const worker = new Worker<TrialJob, JobResult | null>(trialsQueue, runJob, {
+    connection: redis,
+    concurrency: options.concurrency,
+    lockDuration: lockMs,
+    stalledInterval: lockMs / 2,
+    maxStalledCount: 1,
+  });
+  worker.on("error", () => undefined);
+
+  const queue = new Queue(trialsQueue, { connection: redis });
   let stop: () => void = () => undefined;
   const stopped = new Promise<void>((resolve) => (stop = resolve));
-  const watch = async () => {
-    const offered = new Set(await redis.smembers(sweepsKey));
-    for (const sweepId of offered) {
-      if (offers.has(sweepId) || closing) continue;
-      const worker = new Worker<TrialJob, JobResult>(queueName(sweepId), runJob, { connection: redis, concurrency: options.concurrency, lockDuration: lockMs, stalledInterval: lockMs / 2, maxStalledCount: 1 });
-      worker.on("error", () => undefined);
-      offers.set(sweepId, { worker, queue: new Queue(queueName(sweepId), { connection: redis }) });
-    }
-    for (const [sweepId, offer] of offers) {
-      if (!offered.has(sweepId) && sending.size === 0) {
-        offers.delete(sweepId);
-        await closeOffer(offer);
-      }
-    }
-    const counts = await Promise.all([...offers.values()].map((offer) => offer.queue.getJobCountByTypes("wait", "prioritized", "delayed")));
-    if (sending.size > 0 || counts.some((n) => n > 0)) lastBusy = Date.now();
-    return options.idleSeconds !== undefined && Date.now() - lastBusy > options.idleSeconds * 1000;
-  };
   let timer: NodeJS.Timeout | undefined;
   let closing: Promise<void> | undefined;
-  const tick = async () => {
-    const idle = await watch().catch(() => false);
-    if (closing) return;
-    if (idle) await close();
-    else timer = setTimeout(() => void tick(), pollMs);
-  };
   const close = () =>
     (closing ??= (async () => {
       clearTimeout(timer);
-      await Promise.all([...offers.values()].map(closeOffer));
+      await worker.close();
+      await queue.close();
       await pool.close();
       stop();
     })());
-  void tick();
+  const { idleSeconds } = options;
+  if (idleSeconds !== undefined) {
+    let lastBusy = Date.now();
+    const tick = async () => {
+      const waiting = await queue.getJobCountByTypes("wait", "prioritized", "delayed").catch(() => 1);
+      if (running > 0 || waiting > 0) lastBusy = Date.now();
+      if (closing) return;
+      if (Date.now() - lastBusy > idleSeconds * 1000) await close();
+      else timer = setTimeout(() => void tick(), pollMs);
+    };
+    void tick();
+  }
   return { stopped, close };
-}
-
-async function closeOffer(offer: Offer): Promise<void> {
-  await offer.worker.close();
-  await offer.queue.close();
 }

@@ -1,17 +1,22 @@
 /**
- * The coordinator's side of a sweep on a queue: each trial becomes a job on the sweep's BullMQ
- * queue, any worker on that Redis takes it, and its run comes back over the sweep's stream into
- * this process's run store (so `lrkit dash` here follows it live). ASHA stays here: a worker asks
- * at each rung and waits for the answer.
+ * The coordinator's side of a sweep on a queue: each trial becomes a job on the queue that all
+ * sweeps on the Redis share, any worker there takes it, and its run comes back over the sweep's
+ * stream into this process's run store (so `lrkit dash` here follows it live). ASHA stays here: a
+ * worker asks at each rung and waits for the answer.
  *
  * Opening the sweep first applies whatever its stream holds (what workers wrote while no
- * coordinator ran: a restarted coordinator keeps the trials they finished), then empties its queue
- * and starts a new generation; from then on only this generation's messages count, so a trial of
- * the dead coordinator that is still running elsewhere is not recorded twice (its run stays
- * interrupted, and the trial is queued again). A trial whose worker died (SIGKILL, a lost
- * machine) is handed to another worker by BullMQ's stalled-job check; when the new attempt's run
- * is created, the dead attempt's run is marked failed ("interrupted"), as a resumed local sweep
- * marks the runs of a dead process: a trial has one completed run.
+ * coordinator ran: a restarted coordinator keeps the trials they finished), then makes a new
+ * generation the sweep's current one and removes the jobs earlier generations left waiting. From
+ * then on only this generation's messages count and land: a trial of the dead coordinator that is
+ * still running elsewhere is not recorded twice (its run stays interrupted, and the trial is
+ * queued again under a job id of this generation), a waiting one is dropped by the worker that
+ * takes it, and one at an ASHA rung stops. A trial whose worker died (SIGKILL, a lost machine) is
+ * handed to another worker by BullMQ's stalled-job check; when the new attempt's run is created,
+ * the dead attempt's run is marked failed ("interrupted"), as a resumed local sweep marks the runs
+ * of a dead process: a trial has one completed run.
+ *
+ * Finished jobs stay in Redis for a while after their result came back (`keepSeconds`), for a
+ * coordinator that asks late; `finish` removes the sweep's jobs, stream and generation at once.
  */
 import { Queue, QueueEvents } from "bullmq";
 import type { Redis } from "ioredis";
@@ -20,14 +25,14 @@ import { LRKIT_VERSION } from "../../version.js";
 import type { Decide } from "../asha-callback.js";
 import type { TrialExecutor } from "../executor.js";
 import { failedOutcome, type TrialOutcome } from "../run-trial.js";
-import { answerKey, jobId, queueName, sweepsKey, writesKey } from "./queue-keys.js";
+import { answerKey, generationKey, jobId, jobsKey, trialsQueue, writesKey } from "./queue-keys.js";
 import { streamIdAfter, type Ask, type JobResult, type StreamMessage, type TrialJob } from "./queue-messages.js";
 import { applyWrite, type RunWrite } from "./run-writes.js";
 
 export interface SweepQueue {
   /** Puts each trial it runs on the queue; `slots` trials may be queued at once. */
   executor(slots: number): TrialExecutor;
-  /** Removes the finished sweep's queue, stream and offer from Redis. */
+  /** Removes the finished sweep's jobs, stream and generation from Redis. */
   finish(): Promise<void>;
   close(): Promise<void>;
 }
@@ -35,6 +40,7 @@ export interface SweepQueue {
 type StreamEntries = [id: string, fields: string[]][];
 
 const answerSeconds = 24 * 3600;
+const keepSeconds = 3600;
 
 export async function openSweepQueue(redis: Redis, store: RunStore, sweepId: string): Promise<SweepQueue> {
   const stream = writesKey(sweepId);
@@ -77,13 +83,18 @@ export async function openSweepQueue(redis: Redis, store: RunStore, sweepId: str
     if (!batch) break;
     await take(batch[0]![1]);
   }
-  const queue = new Queue<TrialJob, JobResult>(queueName(sweepId), { connection: redis });
-  await queue.obliterate({ force: true });
+  await redis.set(generationKey(sweepId), generation);
   replaying = false;
+  const queue = new Queue<TrialJob, JobResult | null>(trialsQueue, { connection: redis });
+  const removeJobs = async () => {
+    const ids = await redis.smembers(jobsKey(sweepId));
+    await Promise.all(ids.map((id) => queue.remove(id)));
+    await redis.del(jobsKey(sweepId));
+  };
+  await removeJobs();
   const eventsConnection = redis.duplicate();
-  const events = new QueueEvents(queueName(sweepId), { connection: eventsConnection });
+  const events = new QueueEvents(trialsQueue, { connection: eventsConnection });
   await events.waitUntilReady();
-  await redis.sadd(sweepsKey, sweepId);
 
   const reader = redis.duplicate();
   let reading = true;
@@ -102,8 +113,16 @@ export async function openSweepQueue(redis: Redis, store: RunStore, sweepId: str
         const started = performance.now();
         inFlight.set(task.key, { decide });
         try {
-          const job = await queue.add("trial", { version: LRKIT_VERSION, generation, task }, { jobId: jobId(task.key), attempts: 1 });
+          const id = jobId(sweepId, generation, task.key);
+          await redis.sadd(jobsKey(sweepId), id);
+          const job = await queue.add("trial", { version: LRKIT_VERSION, generation, task }, {
+            jobId: id,
+            attempts: 1,
+            removeOnComplete: { age: keepSeconds },
+            removeOnFail: { age: keepSeconds },
+          });
           const result = await job.waitUntilFinished(events);
+          if (!result) throw new Error("another coordinator opened this sweep meanwhile; one process runs a sweep at a time");
           if (result.lastMessage !== undefined) await caughtUp(result.lastMessage);
           return result.outcome;
         } catch (error) {
@@ -117,8 +136,9 @@ export async function openSweepQueue(redis: Redis, store: RunStore, sweepId: str
       close: async () => undefined,
     }),
     async finish() {
-      await queue.obliterate({ force: true });
-      await redis.multi().del(stream).srem(sweepsKey, sweepId).exec();
+      await redis.del(generationKey(sweepId));
+      await removeJobs();
+      await redis.del(stream);
     },
     async close() {
       reading = false;
