@@ -236,9 +236,11 @@ async function show(runId: string): Promise<void> {
   };
 
   let frame = 0;
-  const drawProgress = () => {
-    const next = progressLine(run, steps);
-    head.querySelector("#run-progress")!.replaceWith(next);
+  /** The header drawn again, so its progress and "started … ago" stay current. */
+  const drawHeader = () => {
+    const next = header(run, progressLine(run, steps));
+    head.replaceWith(next);
+    head = next;
   };
   const drawSteps = () => {
     const batches = batchesPerEpoch(run, epochs);
@@ -281,7 +283,7 @@ async function show(runId: string): Promise<void> {
   };
   const draw = () => {
     frame = 0;
-    drawProgress();
+    drawHeader();
     if (showSteps()) drawSteps();
     drawEpochs();
     drawDiagnosis(false);
@@ -313,9 +315,7 @@ async function show(runId: string): Promise<void> {
       },
       ended(final) {
         run = { ...final, best: Object.fromEntries(Object.entries(final.best).map(([k, v]) => [k, num(v)])) };
-        const next = header(run, progressLine(run, steps));
-        head.replaceWith(next);
-        head = next;
+        drawHeader();
         range ??= rangeTestSection(run);
         if (range && !range.isConnected) {
           head.after(range);
